@@ -1,0 +1,76 @@
+"""Development settings of the Hiệp Hòa news and honours portal."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+# Make the site's own plugins importable by name, wherever Pelican is run from.
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+SITENAME = "Hiệp Hòa – Tin tức và Vinh danh"
+SITESUBTITLE = "Thi đua, khen thưởng của huyện Hiệp Hòa, tỉnh Bắc Giang"
+AUTHOR = "Ban biên tập"
+SITEURL = ""
+PATH = str(ROOT / "content")
+OUTPUT_PATH = str(ROOT / "output")
+THEME = str(ROOT / "theme")
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+LOCALE = ("C",)  # dates are formatted by the theme, never by the machine's locale
+
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = ["pelican.plugins.yaml_metadata", "honours"]
+
+# Escape every variable in templates; content HTML is marked safe explicitly.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
+
+STATIC_PATHS = ["images"]
+ARTICLE_PATHS = ["tin-tuc"]
+PAGE_PATHS = ["pages"]
+IGNORE_FILES = [".#*", "*~", "*.swp", "README*"]
+
+ARTICLE_URL = "tin-tuc/{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+CATEGORY_URL = "chuyen-muc/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+CATEGORIES_SAVE_AS = "chuyen-muc/index.html"
+TAG_URL = "the/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_SAVE_AS = "the/index.html"
+AUTHOR_URL = "tac-gia/{slug}/"
+AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
+AUTHORS_SAVE_AS = "tac-gia/index.html"
+ARCHIVES_SAVE_AS = "tin-tuc/index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+
+# Page 2 of tag "tag1" must not land where tag "tag12" lives.
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "tin-tuc/feed.xml"
+CATEGORY_FEED_ATOM = "chuyen-muc/{slug}/feed.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+
+DEFAULT_DATE_FORMAT = "%d/%m/%Y"
+SUMMARY_MAX_LENGTH = 40
+TYPOGRIFY = False
+READERS = {"rst": None, "html": None, "htm": None}  # articles are Markdown only
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = []
+RELATIVE_URLS = False
