@@ -1,0 +1,146 @@
+"""Split a Markdown file into its YAML front-matter and body, keeping line numbers.
+
+Front-matter is read the way pelican-yaml-metadata reads it (a block between
+two `---` lines, parsed with YAML's safe loader), so that what this module
+accepts is exactly what Pelican will build. It also records the line of every
+key, so that a problem can be reported as `file:line`, and finds duplicate
+keys, which a YAML loader would otherwise resolve silently by keeping the last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # libyaml is an order of magnitude faster when the wheel ships it
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+# The same pattern pelican-yaml-metadata uses to find the header.
+HEADER_RE = re.compile(
+    r"\s*^---$(?P<metadata>.+?)^(?:---|\.\.\.)$(?P<content>.*)",
+    re.MULTILINE | re.DOTALL,
+)
+
+Path = tuple  # keys and list indexes from the document root
+
+
+class ParseError(Exception):
+    """A YAML text or a front-matter block that cannot be read."""
+
+    def __init__(self, line: int, message: str, hint: str):
+        super().__init__(message)
+        self.line, self.message, self.hint = line, message, hint
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The parsed header of one file, with the line of each key."""
+
+    data: dict
+    body: str
+    body_line: int
+    header_line: int
+    lines: dict = field(repr=False)
+    duplicate_keys: tuple = ()
+
+    def line_of(self, path: Path) -> int:
+        """Return the line of the key at path, or of its nearest parent."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.header_line
+
+
+def parse_front_matter(text: str) -> FrontMatter:
+    """Return the front-matter of a Markdown file, or raise ParseError."""
+    match = HEADER_RE.fullmatch(text)
+    if not match:
+        raise ParseError(
+            1,
+            "không tìm thấy phần thông tin đầu bài (front-matter)",
+            "đặt ở đầu tệp một khối nằm giữa hai dòng '---', ví dụ: ---, title: …, date: …, ---",
+        )
+    header_line = text.count("\n", 0, match.start("metadata")) + 1
+    body_line = text.count("\n", 0, match.start("content")) + 2
+    document = load_yaml(match.group("metadata"), first_line=header_line)
+    if not isinstance(document.data, dict):
+        raise ParseError(
+            header_line,
+            "phần thông tin đầu bài phải là các cặp 'khóa: giá trị'",
+            "viết mỗi thông tin trên một dòng, ví dụ 'title: Tiêu đề bài'",
+        )
+    return FrontMatter(
+        data=document.data,
+        body=match.group("content"),
+        body_line=body_line,
+        header_line=header_line,
+        lines=document.lines,
+        duplicate_keys=document.duplicate_keys,
+    )
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A parsed YAML text with the line of every key and list item."""
+
+    data: object
+    lines: dict = field(repr=False)
+    duplicate_keys: tuple = ()
+
+
+def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
+    """Parse YAML with the safe loader, or raise ParseError with a line.
+
+    `first_line` is the file line of the text's first line, for texts cut
+    out of a larger file.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise ParseError(
+            first_line + (mark.line if mark else 0),
+            f"YAML không hợp lệ ({error.problem or error.context})",
+            "kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu ':' sau mỗi khóa, "
+            "và đặt trong ngoặc kép những giá trị có dấu ':' hoặc '#'",
+        ) from None
+    except yaml.YAMLError as error:
+        raise ParseError(first_line, f"YAML không hợp lệ ({error})", "sửa lại cú pháp YAML") from None
+    finally:
+        loader.dispose()
+    lines: dict[Path, int] = {}
+    duplicates: list[tuple[Path, int]] = []
+    if node is not None:
+        _index_lines(node, (), first_line, lines, duplicates, set())
+    return YamlDocument(data=data, lines=lines, duplicate_keys=tuple(duplicates))
+
+
+def _index_lines(node, path, offset, lines, duplicates, seen) -> None:
+    """Record the line of every key and list item below node."""
+    if id(node) in seen:  # YAML aliases share nodes; walk each only once
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        keys_here = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node.value)
+            child = (*path, key)
+            line = offset + key_node.start_mark.line
+            if key in keys_here:
+                duplicates.append((child, line))
+            keys_here.add(key)
+            lines.setdefault(child, line)
+            _index_lines(value_node, child, offset, lines, duplicates, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = (*path, index)
+            lines.setdefault(child, offset + item.start_mark.line)
+            _index_lines(item, child, offset, lines, duplicates, seen)

@@ -1,0 +1,276 @@
+"""Turn one article's front-matter into checked, frozen records (or problems)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .registries import RECIPIENT_KINDS, Authority, Award, Registries, Unit
+from .validation import MISSING, Checker, show
+
+YEAR_MIN = 1945  # the first emulation movement of the Republic
+
+# Keys Pelican itself understands in front-matter.
+PELICAN_KEYS = (
+    "title", "date", "modified", "author", "authors", "category", "tags", "slug",
+    "summary", "status", "lang", "translation", "save_as", "url", "template",
+)  # fmt: skip
+# Keys this site adds.
+SITE_KEYS = ("units", "honours", "illustrative", "image", "description")
+HONOURS_KEYS = ("year", "awards")
+LINE_KEYS = (
+    "by", "award", "year", "collectives", "individuals", "households",
+    "recipients", "decision_number", "decision_date", "note",
+)  # fmt: skip
+COUNT_KEYS = {"collective": "collectives", "individual": "individuals", "household": "households"}
+RECIPIENT_KEYS = ("unit", "name", "household")
+STATUSES = ("published", "draft", "hidden")
+
+# Editors must write dates as year-month-day: "01/02/2018" is ambiguous
+# (Pelican would read it as 2 January).
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A named recipient: a unit (collective), or a person or household in a unit."""
+
+    kind: str
+    unit: Unit
+    name: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return self.name if self.name else self.unit.title
+
+    @property
+    def kind_label(self) -> str:
+        return RECIPIENT_KINDS[self.kind]
+
+
+@dataclass(frozen=True)
+class AwardLine:
+    """Who conferred what, for which emulation year, on how many recipients."""
+
+    position: int
+    year: int
+    authority: Authority
+    award: Award
+    collectives: int
+    individuals: int
+    households: int
+    recipients: tuple[Recipient, ...] = ()
+    decision_number: str | None = None
+    decision_date: date | None = None
+    note: str | None = None
+
+    @property
+    def total(self) -> int:
+        return self.collectives + self.individuals + self.households
+
+    def count(self, kind: str) -> int:
+        """Return the count for a recipient kind (collective, individual, household)."""
+        return getattr(self, COUNT_KEYS[kind])
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    """What the honours plugin knows of one article file."""
+
+    source_path: str
+    title: str
+    date: datetime
+    status: str
+    units: tuple[Unit, ...] = ()
+    lines: tuple[AwardLine, ...] = ()
+    illustrative: bool = False
+
+
+def parse_article(
+    check: Checker, data: dict, registries: Registries, source_path: str, extra_keys=()
+) -> ArticleData | None:
+    """Return the article's records, recording every problem on `check`."""
+    check.unknown_keys(data, (*PELICAN_KEYS, *SITE_KEYS, *extra_keys), ())
+    title = check.text(data, "title", ())
+    published = _publication_date(check, data)
+    status = data.get("status", "published")
+    if status not in STATUSES:
+        check.error(("status",), f"trạng thái {show(status)} không hợp lệ",
+                    "dùng published (đăng), draft (bản nháp) hoặc hidden (ẩn khỏi danh sách)")
+        status = None
+    illustrative = data.get("illustrative", False)
+    if not isinstance(illustrative, bool):
+        check.error(("illustrative",), f"phải là true hoặc false, không phải {show(illustrative)}",
+                    "viết 'illustrative: true' cho bài có dữ liệu minh họa")
+        illustrative = False
+    units = _unit_list(check, data, registries)
+    lines = _honours(check, data.get("honours", MISSING), registries, published)
+    if title is None or published is None or status is None:
+        return None
+    return ArticleData(source_path, title, published, status, units, lines, illustrative)
+
+
+def _publication_date(check: Checker, data: dict) -> datetime | None:
+    value = data.get("date", MISSING)
+    if value is MISSING or value is None:
+        check.error(("date",), "thiếu ngày đăng bài", "thêm dòng 'date: 2018-02-01 08:00'")
+        return None
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    text = str(value).strip()
+    if isinstance(value, str) and _ISO_DATE.match(text):
+        try:
+            return datetime.fromisoformat(text.replace(" ", "T") if len(text) > 10 else text)
+        except ValueError:
+            pass
+    check.error(("date",), f"ngày đăng {show(value)} không hợp lệ",
+                "viết theo dạng năm-tháng-ngày giờ:phút, ví dụ 2018-02-01 08:00")
+    return None
+
+
+def _unit_list(check: Checker, data: dict, registries: Registries) -> tuple[Unit, ...]:
+    value = data.get("units", MISSING)
+    if value is MISSING or value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    units = []
+    for index, item in enumerate(items):
+        path = ("units", index) if isinstance(value, list) else ("units",)
+        slug = check.slug_value(item, path, registries.units, "mã đơn vị")
+        if slug and registries.units[slug] not in units:
+            units.append(registries.units[slug])
+    return tuple(units)
+
+
+def _honours(check: Checker, value, registries: Registries, published: datetime | None):
+    if value is MISSING or value is None:
+        return ()
+    honours = check.mapping(value, ("honours",), "'honours'")
+    if honours is None:
+        return ()
+    check.unknown_keys(honours, HONOURS_KEYS, ("honours",))
+    latest = published.year if published else 9999  # a bad date is reported already
+    default_year = _year(check, honours, ("honours",), latest)
+    if default_year is None:
+        default_year = latest
+    awards = honours.get("awards", MISSING)
+    if awards is MISSING or awards is None:
+        check.error(("honours", "awards"), "thiếu danh sách khen thưởng",
+                    "thêm 'awards:' với ít nhất một dòng khen thưởng, hoặc xóa 'honours'")
+        return ()
+    items = check.sequence(awards, ("honours", "awards"), "'awards'") or []
+    lines = []
+    for index, raw in enumerate(items):
+        path = ("honours", "awards", index)
+        entry = check.mapping(raw, path, "mỗi dòng khen thưởng")
+        if entry is not None:
+            line = _award_line(check, entry, path, index + 1, registries, default_year, latest)
+            if line is not None:
+                lines.append(line)
+    return tuple(lines)
+
+
+def _year(check: Checker, mapping: dict, path: tuple, latest: int) -> int | None:
+    """Read an emulation year, which cannot be later than the article's year."""
+    if "year" not in mapping:
+        return None
+    before = len(check.problems)
+    year = check.integer(mapping, "year", path)
+    if year is None:
+        if len(check.problems) == before:
+            check.error((*path, "year"), "thiếu năm thi đua", "ghi năm, ví dụ 'year: 2017'")
+        return None
+    if not YEAR_MIN <= year <= latest:
+        check.error((*path, "year"), f"năm thi đua {year} nằm ngoài khoảng {YEAR_MIN}–{latest}",
+                    "năm thi đua không thể sau năm đăng bài; kiểm tra lại năm")
+        return None
+    return year
+
+
+def _award_line(check, entry, path, position, registries, default_year, latest) -> AwardLine | None:
+    before = len(check.problems)
+    check.unknown_keys(entry, LINE_KEYS, path)
+    authority = check.slug(entry, "by", path, registries.authorities, "cấp khen thưởng")
+    award = check.slug(entry, "award", path, registries.awards, "hình thức khen thưởng")
+    year = _year(check, entry, path, latest) if "year" in entry else default_year
+    counts = {kind: check.integer(entry, key, path, maximum=1_000_000) for kind, key in COUNT_KEYS.items()}
+    recipients = _recipients(check, entry, path, registries, year)
+    decision_number = check.text(entry, "decision_number", path, required=False)
+    decision_date = check.day(entry, "decision_date", path)
+    note = check.text(entry, "note", path, required=False)
+    if len(check.problems) > before or None in (authority, award, year):
+        return None
+    award_record = registries.awards[award]
+    named = {kind: sum(1 for r in recipients if r.kind == kind) for kind in COUNT_KEYS}
+    if all(counts[kind] is None for kind in COUNT_KEYS) and not recipients:
+        check.error(path, "thiếu số lượng được khen",
+                    "ghi ít nhất một trong collectives (tập thể), individuals (cá nhân), households (hộ gia đình)")
+        return None
+    final = {}
+    for kind, key in COUNT_KEYS.items():
+        stated = counts[kind]
+        final[kind] = named[kind] if stated is None else stated
+        if stated is not None and named[kind] > stated:
+            check.error((*path, "recipients"),
+                        f"nêu tên {named[kind]} {RECIPIENT_KINDS[kind]} nhưng '{key}' chỉ là {stated}",
+                        f"tăng '{key}' lên ít nhất {named[kind]} hoặc bớt người được nêu tên")
+        if final[kind] and kind not in award_record.recipients:
+            allowed = ", ".join(RECIPIENT_KINDS[k] for k in award_record.recipients)
+            check.error((*path, key), f"'{award_record.name}' không tặng cho {RECIPIENT_KINDS[kind]}",
+                        f"chỉ tặng cho: {allowed}; kiểm tra lại hình thức khen thưởng hoặc số lượng")
+    if sum(final.values()) == 0:
+        check.error(path, "tổng số được khen bằng 0", "ghi số lượng được khen, hoặc xóa dòng này")
+    if len(check.problems) > before:
+        return None
+    return AwardLine(
+        position=position,
+        year=year,
+        authority=registries.authorities[authority],
+        award=award_record,
+        collectives=final["collective"],
+        individuals=final["individual"],
+        households=final["household"],
+        recipients=recipients,
+        decision_number=decision_number,
+        decision_date=decision_date,
+        note=note,
+    )
+
+
+def _recipients(check, entry, path, registries: Registries, year) -> tuple[Recipient, ...]:
+    value = entry.get("recipients", MISSING)
+    if value is MISSING or value is None:
+        return ()
+    items = check.sequence(value, (*path, "recipients"), "'recipients'") or []
+    out = []
+    for index, raw in enumerate(items):
+        where = (*path, "recipients", index)
+        item = check.mapping(raw, where, "mỗi người, đơn vị được nêu tên")
+        if item is None:
+            continue
+        check.unknown_keys(item, RECIPIENT_KEYS, where)
+        unit_slug = check.slug(item, "unit", where, registries.units, "mã đơn vị")
+        name = check.text(item, "name", where, required=False)
+        household = check.text(item, "household", where, required=False)
+        if name and household:
+            check.error((*where, "household"), "một người nhận không thể vừa là cá nhân vừa là hộ gia đình",
+                        "dùng 'name' cho cá nhân hoặc 'household' cho hộ gia đình, không dùng cả hai")
+            continue
+        if unit_slug is None:
+            continue
+        unit = registries.units[unit_slug]
+        if year is not None and not unit.exists_in(year):
+            successor = f"; dùng '{unit.successor}'" if unit.successor else ""
+            check.error((*where, "unit"), f"'{unit.title}' không còn tồn tại trong năm {year}",
+                        f"kiểm tra lại đơn vị{successor}")
+            continue
+        if household:
+            out.append(Recipient("household", unit, household))
+        elif name:
+            out.append(Recipient("individual", unit, name))
+        else:
+            out.append(Recipient("collective", unit))
+    return tuple(out)

@@ -1,0 +1,302 @@
+"""The registries editors keep in content/data/: authorities, awards and units."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from .frontmatter import ParseError, load_yaml
+from .problems import Problem, display_path
+from .validation import Checker, show
+from .vietnamese import capitalize_first, sort_key
+
+# Levels of government, highest first, with their Vietnamese labels.
+LEVELS = {
+    "central": "Trung ương",
+    "province": "Cấp tỉnh",
+    "district": "Cấp huyện",
+    "commune": "Cấp xã",
+    "other": "Doanh nghiệp, lực lượng vũ trang",
+}
+RECIPIENT_KINDS = {"collective": "tập thể", "individual": "cá nhân", "household": "hộ gia đình"}
+AWARD_KINDS = {"form": "hình thức khen thưởng", "title": "danh hiệu thi đua"}
+
+
+@dataclass(frozen=True)
+class UnitKind:
+    """A kind of unit: its heading on the units index and its name prefix."""
+
+    label: str
+    prefix: str = ""
+
+
+# In the order the units index shows them.
+UNIT_KINDS = {
+    "thi-tran": UnitKind("Thị trấn", "thị trấn"),
+    "phuong": UnitKind("Phường", "phường"),
+    "xa": UnitKind("Xã", "xã"),
+    "co-quan": UnitKind("Cơ quan"),
+    "doan-the": UnitKind("Đoàn thể"),
+    "truong-hoc": UnitKind("Trường học"),
+    "y-te": UnitKind("Cơ sở y tế"),
+    "doanh-nghiep": UnitKind("Doanh nghiệp, hợp tác xã"),
+    "thon": UnitKind("Thôn, tổ dân phố"),
+    "khac": UnitKind("Đơn vị khác"),
+}
+
+AUTHORITY_FILE, AWARD_FILE, UNIT_FILE = "authorities.yml", "awards.yml", "units.yml"
+
+
+@dataclass(frozen=True)
+class Authority:
+    """Who confers awards (Thủ tướng Chính phủ, Chủ tịch UBND tỉnh, …)."""
+
+    slug: str
+    name: str
+    level: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def level_label(self) -> str:
+        return LEVELS[self.level]
+
+
+@dataclass(frozen=True)
+class Award:
+    """A form of commendation or an emulation title."""
+
+    slug: str
+    name: str
+    kind: str
+    recipients: tuple[str, ...]
+    rank: int
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def kind_label(self) -> str:
+        return AWARD_KINDS[self.kind]
+
+    @property
+    def order(self) -> tuple:
+        """Sort key: higher honour (lower rank) first, then by name."""
+        return (self.rank, sort_key(self.name), self.slug)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A commune, town, agency, school or other body that people belong to."""
+
+    slug: str
+    name: str
+    kind: str
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    valid_from: date | None = None
+    valid_until: date | None = None
+    successor: str | None = None
+    note: str | None = None
+
+    @property
+    def full_name(self) -> str:
+        """Name with its administrative prefix, as written mid-sentence."""
+        prefix = UNIT_KINDS[self.kind].prefix
+        return f"{prefix} {self.name}" if prefix else self.name
+
+    @property
+    def title(self) -> str:
+        """Name as written at the start of a heading."""
+        return capitalize_first(self.full_name)
+
+    @property
+    def kind_label(self) -> str:
+        return UNIT_KINDS[self.kind].label
+
+    @property
+    def order(self) -> tuple:
+        """Sort key within a kind: Vietnamese alphabetical order of the name."""
+        return (sort_key(self.name), self.slug)
+
+    def exists_in(self, year: int) -> bool:
+        """Whether the unit existed at some time during the year."""
+        starts_late = self.valid_from is not None and self.valid_from.year > year
+        ended = self.valid_until is not None and self.valid_until.year < year
+        return not (starts_late or ended)
+
+
+@dataclass(frozen=True)
+class Registries:
+    """All three registries, keyed by slug."""
+
+    authorities: dict[str, Authority] = field(default_factory=dict)
+    awards: dict[str, Award] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+
+    def units_in_order(self) -> list[Unit]:
+        """Every unit, grouped by kind in index order, alphabetical inside."""
+        kinds = list(UNIT_KINDS)
+        return sorted(self.units.values(), key=lambda u: (kinds.index(u.kind), u.order))
+
+
+def load_registries(data_dir: str) -> tuple[Registries, list[Problem]]:
+    """Read the three registry files; return them with every problem found."""
+    problems: list[Problem] = []
+    authorities = _load(data_dir, AUTHORITY_FILE, "authorities", _parse_authority, problems)
+    awards = _load(data_dir, AWARD_FILE, "awards", _parse_award, problems)
+    units = _load(data_dir, UNIT_FILE, "units", _parse_unit, problems)
+    return Registries(authorities, awards, units), problems
+
+
+def _load(data_dir, filename, prefix, parse_entry, problems) -> dict:
+    """Read one registry file into a dict by slug, reporting duplicates."""
+    path = os.path.join(data_dir, filename)
+    shown = display_path(path)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = load_yaml(handle.read())
+    except FileNotFoundError:
+        hint = f"tạo tệp {filename} trong {display_path(data_dir)}"
+        problems.append(Problem(shown, 0, "", "thiếu tệp danh mục", hint))
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(shown, 0, "", f"không đọc được tệp ({error})", "lưu tệp ở dạng văn bản UTF-8"))
+        return {}
+    except ParseError as error:
+        problems.append(Problem(shown, error.line, "", error.message, error.hint))
+        return {}
+    check = Checker(shown, document_line_of(document), prefix)
+    check.duplicate_keys(document.duplicate_keys)
+    entries = check.sequence(document.data, (), "danh mục") or []
+    records: dict = {}
+    for index, raw in enumerate(entries):
+        entry = check.mapping(raw, (index,), "mỗi mục")
+        if entry is None:
+            continue
+        record = parse_entry(check, entry, (index,))
+        if record is None:
+            continue
+        if record.slug in records:
+            check.error((index, "slug"), f"mã {show(record.slug)} đã được dùng cho '{records[record.slug].name}'",
+                        "mỗi mã chỉ dùng một lần; đặt mã khác, ví dụ thêm chữ phân biệt")
+            continue
+        records[record.slug] = record
+    if prefix == "units":
+        _check_unit_links(check, records, entries)
+    _check_aliases(check, records, entries)
+    problems.extend(check.problems)
+    return records
+
+
+def document_line_of(document):
+    """Return a line lookup for paths in a parsed YAML document."""
+
+    def line_of(path):
+        path = tuple(path)
+        while path:
+            if path in document.lines:
+                return document.lines[path]
+            path = path[:-1]
+        return 1
+
+    return line_of
+
+
+def _parse_authority(check: Checker, entry: dict, path: tuple) -> Authority | None:
+    check.unknown_keys(entry, ("slug", "name", "level", "aliases"), path)
+    slug = check.slug(entry, "slug", path)
+    name = check.text(entry, "name", path)
+    level = _choice(check, entry, "level", path, LEVELS, "cấp")
+    aliases = check.text_list(entry, "aliases", path)
+    if None in (slug, name, level):
+        return None
+    return Authority(slug, name, level, aliases)
+
+
+def _parse_award(check: Checker, entry: dict, path: tuple) -> Award | None:
+    check.unknown_keys(entry, ("slug", "name", "kind", "recipients", "rank", "aliases"), path)
+    slug = check.slug(entry, "slug", path)
+    name = check.text(entry, "name", path)
+    kind = _choice(check, entry, "kind", path, AWARD_KINDS, "loại")
+    rank = check.integer(entry, "rank", path, minimum=1)
+    if rank is None and "rank" not in entry:
+        check.error((*path, "rank"), "thiếu thứ hạng", "thêm 'rank: …' (1 là cao nhất)")
+    recipients = check.text_list(entry, "recipients", path)
+    if not recipients:
+        check.error((*path, "recipients"), "thiếu đối tượng được tặng",
+                    "ghi ít nhất một trong: " + ", ".join(RECIPIENT_KINDS))
+    for index, kind_name in enumerate(recipients):
+        if kind_name not in RECIPIENT_KINDS:
+            check.error((*path, "recipients", index), f"đối tượng {show(kind_name)} không hợp lệ",
+                        "chỉ dùng: " + ", ".join(RECIPIENT_KINDS))
+    aliases = check.text_list(entry, "aliases", path)
+    if None in (slug, name, kind, rank) or not recipients or not set(recipients) <= set(RECIPIENT_KINDS):
+        return None
+    ordered = tuple(k for k in RECIPIENT_KINDS if k in recipients)
+    return Award(slug, name, kind, ordered, rank, aliases)
+
+
+def _parse_unit(check: Checker, entry: dict, path: tuple) -> Unit | None:
+    keys = ("slug", "name", "kind", "parent", "aliases", "valid_from", "valid_until", "successor", "note")
+    check.unknown_keys(entry, keys, path)
+    slug = check.slug(entry, "slug", path)
+    name = check.text(entry, "name", path)
+    kind = _choice(check, entry, "kind", path, UNIT_KINDS, "loại đơn vị")
+    parent = check.slug(entry, "parent", path, what="mã đơn vị cấp trên", required=False)
+    successor = check.slug(entry, "successor", path, what="mã đơn vị kế thừa", required=False)
+    valid_from = check.day(entry, "valid_from", path)
+    valid_until = check.day(entry, "valid_until", path)
+    note = check.text(entry, "note", path, required=False)
+    aliases = check.text_list(entry, "aliases", path)
+    if valid_from and valid_until and valid_from > valid_until:
+        check.error((*path, "valid_until"), "ngày kết thúc trước ngày bắt đầu", "sửa lại valid_from hoặc valid_until")
+    if successor and not valid_until:
+        check.error((*path, "successor"), "có đơn vị kế thừa nhưng không có ngày kết thúc",
+                    "thêm 'valid_until: …' (ngày cuối cùng đơn vị còn tồn tại)")
+    if None in (slug, name, kind):
+        return None
+    return Unit(slug, name, kind, parent, aliases, valid_from, valid_until, successor, note)
+
+
+def _choice(check: Checker, entry: dict, key: str, path: tuple, choices: dict, what: str) -> str | None:
+    """Return a value that must be one of the keys of choices."""
+    value = entry.get(key)
+    if value is None:
+        check.error((*path, key), f"thiếu {what}", "chọn một trong: " + ", ".join(choices))
+        return None
+    if value not in choices:
+        check.error((*path, key), f"{what} {show(value)} không hợp lệ", "chọn một trong: " + ", ".join(choices))
+        return None
+    return value
+
+
+def _check_unit_links(check: Checker, units: dict, entries: list) -> None:
+    """Parents and successors must exist, and parents must not loop."""
+    index_of = {e.get("slug"): i for i, e in enumerate(entries) if isinstance(e, dict)}
+    for unit in units.values():
+        where = (index_of.get(unit.slug, 0),)
+        for key, target in (("parent", unit.parent), ("successor", unit.successor)):
+            if target is not None and target not in units:
+                check.slug_value(target, (*where, key), units, "mã đơn vị")
+        seen, current = {unit.slug}, unit.parent
+        while current in units:
+            if current in seen:
+                check.error((*where, "parent"), "đơn vị cấp trên tạo thành vòng lặp", "sửa lại 'parent'")
+                break
+            seen.add(current)
+            current = units[current].parent
+
+
+def _check_aliases(check: Checker, records: dict, entries: list) -> None:
+    """A name or alias must point at one record only (compared case-blind)."""
+    index_of = {e.get("slug"): i for i, e in enumerate(entries) if isinstance(e, dict)}
+    owner: dict[str, str] = {}
+    for record in records.values():
+        # Units of different kinds may share a name (xã and thị trấn Bắc Lý).
+        names = [record.full_name if isinstance(record, Unit) else record.name, *record.aliases]
+        for name in dict.fromkeys(unicodedata.normalize("NFC", n).casefold() for n in names):
+            other = owner.setdefault(name, record.slug)
+            if other != record.slug:
+                check.error((index_of.get(record.slug, 0), "aliases"),
+                            f"tên '{name}' trùng với tên hoặc tên khác của '{other}'",
+                            "mỗi tên chỉ chỉ về một mục; bỏ tên trùng")

@@ -1,0 +1,183 @@
+"""Typed reading of YAML values, collecting a Problem for each bad one.
+
+The registry and front-matter parsers call these helpers instead of touching
+raw dicts themselves, so every kind of mistake is worded the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+
+from .problems import Problem, suggest
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+MISSING = object()
+
+
+def show(value: object, limit: int = 60) -> str:
+    """Return a short, printable rendering of an editor's value for a message."""
+    if isinstance(value, (dict, list)):
+        text = "một danh sách" if isinstance(value, list) else "một nhóm khóa"
+        return text
+    text = _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+    return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
+
+
+def field_name(path: Iterable, prefix: str = "") -> str:
+    """Render a key path as written in the file: honours.awards[2].by (1-based)."""
+    out = prefix
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+class Checker:
+    """Collects the problems of one file and reads its values by type."""
+
+    def __init__(self, path: str, line_of: Callable[[tuple], int], prefix: str = ""):
+        self.path, self._line_of, self._prefix = path, line_of, prefix
+        self.problems: list[Problem] = []
+
+    def error(self, path: tuple, message: str, hint: str = "", line: int | None = None) -> None:
+        """Record a problem at the key path (on its own line unless one is given)."""
+        line = self._line_of(path) if line is None else line
+        self.problems.append(Problem(self.path, line, field_name(path, self._prefix), message, hint))
+
+    def duplicate_keys(self, duplicates) -> None:
+        """Record each key written twice in one mapping (YAML keeps only the last)."""
+        for path, line in duplicates:
+            self.error(path, "khóa bị lặp lại", "mỗi khóa chỉ viết một lần; xóa một trong hai dòng", line)
+
+    def mapping(self, value: object, path: tuple, what: str) -> dict | None:
+        """Return value if it is a mapping with text keys, else record why not."""
+        if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+            return value
+        self.error(path, f"{what} phải là một nhóm 'khóa: giá trị', không phải {show(value)}",
+                   "xem mẫu trong hướng dẫn biên tập")
+        return None
+
+    def sequence(self, value: object, path: tuple, what: str) -> list | None:
+        """Return value if it is a list, else record why not."""
+        if isinstance(value, list):
+            return value
+        self.error(path, f"{what} phải là một danh sách (mỗi mục bắt đầu bằng '- '), không phải {show(value)}",
+                   "viết mỗi mục trên một dòng bắt đầu bằng '- '")
+        return None
+
+    def unknown_keys(self, mapping: dict, allowed: Iterable[str], path: tuple) -> None:
+        """Record every key that is not allowed, suggesting the nearest one."""
+        allowed = tuple(allowed)
+        for key in mapping:
+            if key not in allowed:
+                self.error(
+                    (*path, key),
+                    f"khóa không hợp lệ {show(key)}{suggest(key, allowed)}",
+                    "các khóa được dùng: " + ", ".join(allowed),
+                )
+
+    def text(self, mapping: dict, key: str, path: tuple, required: bool = True) -> str | None:
+        """Return a non-empty single-line text value."""
+        value = mapping.get(key, MISSING)
+        if value is MISSING or value is None:
+            if required:
+                self.error((*path, key), "thiếu thông tin bắt buộc", f"thêm dòng '{key}: …'")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.error((*path, key), f"phải là một đoạn chữ, không phải {show(value)}",
+                       "viết giá trị trên cùng dòng, đặt trong ngoặc kép nếu cần")
+            return None
+        text = str(value).strip()
+        if not text:
+            if required:
+                self.error((*path, key), "không được để trống", f"điền giá trị cho '{key}'")
+            return None
+        if _UNPRINTABLE.search(text):
+            self.error((*path, key), f"có ký tự điều khiển không in được trong {show(text)}",
+                       "xóa ký tự lạ (thường do sao chép từ văn bản khác)")
+            return None
+        return text
+
+    def slug(self, mapping: dict, key: str, path: tuple, choices: Iterable[str] | None = None,
+             what: str = "mã", required: bool = True) -> str | None:
+        """Return a slug value; with choices, one of them (suggesting the nearest)."""
+        value = mapping.get(key, MISSING)
+        if value is MISSING or value is None:
+            if required:
+                self.error((*path, key), f"thiếu {what}", f"thêm dòng '{key}: …' với {what}")
+            return None
+        return self.slug_value(value, (*path, key), choices, what)
+
+    def slug_value(self, value: object, path: tuple, choices: Iterable[str] | None = None,
+                   what: str = "mã") -> str | None:
+        """Check one slug value (not read from a mapping)."""
+        if not isinstance(value, str) or not SLUG_RE.match(value):
+            self.error(path, f"{what} {show(value)} không hợp lệ{suggest(value, choices or ())}",
+                       "mã chỉ gồm chữ thường không dấu, số và dấu '-', ví dụ 'hoa-son'")
+            return None
+        if choices is not None and value not in choices:
+            self.error(path, f"không có {what} {show(value)}{suggest(value, choices)}",
+                       "dùng một mã có trong danh mục (thư mục content/data/) hoặc thêm mã mới vào danh mục")
+            return None
+        return value
+
+    def integer(self, mapping: dict, key: str, path: tuple, minimum: int = 0,
+                maximum: int | None = None) -> int | None:
+        """Return a whole number within bounds, or None when absent or bad."""
+        value = mapping.get(key, MISSING)
+        if value is MISSING or value is None:
+            return None
+        where = (*path, key)
+        if isinstance(value, float) and not isinstance(value, bool):
+            self.error(where, f"phải là một số nguyên, không phải {show(value)}",
+                       "viết liền các chữ số, không dùng dấu chấm hàng nghìn (1780, không phải 1.780)")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(where, f"phải là một số nguyên, không phải {show(value)}",
+                       "viết chữ số, không đặt trong ngoặc kép, ví dụ '12'")
+            return None
+        if value < minimum:
+            self.error(where, f"không được nhỏ hơn {minimum} (đang là {value})", "sửa lại số lượng")
+            return None
+        if maximum is not None and value > maximum:
+            self.error(where, f"không được lớn hơn {maximum} (đang là {value})", "kiểm tra lại con số")
+            return None
+        return value
+
+    def day(self, mapping: dict, key: str, path: tuple) -> date | None:
+        """Return a calendar date written as YYYY-MM-DD, or None when absent or bad."""
+        value = mapping.get(key, MISSING)
+        if value is MISSING or value is None:
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.error((*path, key), f"ngày {show(value)} không hợp lệ",
+                   "viết theo dạng năm-tháng-ngày, ví dụ 2018-01-25")
+        return None
+
+    def text_list(self, mapping: dict, key: str, path: tuple) -> tuple[str, ...]:
+        """Return a list of texts (a single text is accepted as a list of one)."""
+        value = mapping.get(key, MISSING)
+        if value is MISSING or value is None:
+            return ()
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for index, item in enumerate(items):
+            where = (*path, key, index) if isinstance(value, list) else (*path, key)
+            if isinstance(item, bool) or not isinstance(item, (str, int)) or not str(item).strip():
+                self.error(where, f"phải là một đoạn chữ, không phải {show(item)}", "sửa hoặc xóa mục này")
+            else:
+                out.append(str(item).strip())
+        return tuple(out)
