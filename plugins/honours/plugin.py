@@ -1,0 +1,92 @@
+"""Connect the honours plugin to Pelican's signals.
+
+Signals hold weak references, so only module-level functions are connected.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from pelican import signals
+
+from .ledger import ArticleRef, Ledger
+from .problems import ContentErrors, Problem, display_path, report
+from .settings import url_for
+from .source import list_files, scan_content
+from .vietnamese import format_date, format_number, format_short_date
+
+logger = logging.getLogger(__name__)
+
+CONTENT_KEY = "honours_content"
+LEDGER_KEY = "honours_ledger"
+
+
+def check_content(generator) -> None:
+    """Check registries and every content file before Pelican reads them."""
+    index = scan_content(generator.settings, list_files(generator, "ARTICLE"), list_files(generator, "PAGE"))
+    generator.context[CONTENT_KEY] = index
+    stop_on(index.problems)
+
+
+def build_ledger(generator) -> None:
+    """Join the checked award data with Pelican's published articles."""
+    index = generator.context[CONTENT_KEY]
+    published = {a.source_path: a for a in (
+        *generator.articles, *generator.translations, *generator.hidden_articles, *generator.hidden_translations,
+    )}  # fmt: skip
+    drafts = {a.source_path for a in (*generator.drafts, *generator.drafts_translations)}
+    refs, lost = [], []
+    for path, data in sorted(index.articles.items()):
+        article = published.get(path)
+        if article is not None:
+            refs.append((ArticleRef(path, article.url, article.title, article.date, data.illustrative), data))
+        elif path not in drafts:
+            lost.append(Problem(display_path(path), 0, "", "Pelican đã bỏ qua bài này nên nó không có trên trang",
+                                "xem thông báo lỗi của Pelican ở trên và sửa bài"))
+    stop_on(lost)
+    generator.context[LEDGER_KEY] = Ledger(index.registries, refs)
+
+
+def stop_on(problems: list[Problem] | tuple[Problem, ...]) -> None:
+    """Log every problem in one message, then stop the build."""
+    if problems:
+        logger.error(report(problems))
+        raise ContentErrors(problems)
+
+
+def quiet_fatal_traceback(record: logging.LogRecord) -> bool:
+    """Drop the traceback Pelican prints when a build stops on logged errors.
+
+    The errors themselves were logged just before, worded for editors; the
+    traceback of the stop would only bury them.
+    """
+    error = record.exc_info[1] if record.exc_info else None
+    if isinstance(error, ContentErrors) or (
+        isinstance(error, RuntimeError) and str(error) == "Warning or error encountered"
+    ):
+        record.exc_info = None
+        record.msg, record.args = "Dừng xây dựng trang vì có lỗi (xem ở trên).", ()
+    return True
+
+
+def add_template_helpers(generator) -> None:
+    """Give every template Vietnamese formatting filters and the plugin's URLs."""
+    generator.env.filters.update(vn_date=format_date, vn_short_date=format_short_date, vn_number=format_number)
+    generator.env.globals["honours_url"] = partial(url_for, generator.settings)
+
+
+def add_generators(pelican):
+    """Return the generators of the plugin's page families."""
+    from .opendata import OpenDataGenerator
+
+    return [OpenDataGenerator]
+
+
+def register() -> None:
+    """Connect the plugin (called by Pelican)."""
+    logging.getLogger("pelican").addFilter(quiet_fatal_traceback)
+    signals.generator_init.connect(add_template_helpers)
+    signals.article_generator_init.connect(check_content)
+    signals.article_generator_finalized.connect(build_ledger)
+    signals.get_generators.connect(add_generators)
