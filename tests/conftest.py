@@ -1,0 +1,80 @@
+"""Shared fixtures: build real sites into temporary folders and read their pages."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from pelican import Pelican  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
+
+CONTENT = ROOT / "content"
+
+
+def write_files(base: Path, files: dict[str, str]) -> None:
+    """Write dedented texts to paths relative to base."""
+    for relative, text in files.items():
+        path = base / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+
+def site_settings(content: Path, output: Path, **override) -> dict:
+    """Return the project's settings pointed at another content and output folder."""
+    values = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
+              "LOAD_CONTENT_CACHE": False, **override}
+    return read_settings(str(ROOT / "pelicanconf.py"), override=values)
+
+
+def run_pelican(content: Path, output: Path, **override) -> Path:
+    """Build content into output in this process; return the output folder."""
+    Pelican(site_settings(content, output, **override)).run()
+    return output
+
+
+def read_page(output: Path, url: str) -> BeautifulSoup:
+    """Parse the page a reader gets at url ("/khen-thuong/2017/")."""
+    path = output / url.lstrip("/")
+    if url.endswith("/") or not path.suffix:
+        path = path / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def build_site(tmp_path):
+    """Return a function that builds a small site from files and returns its output.
+
+    The real registries are copied in unless `registries=False`; files are
+    paths relative to the content folder mapped to their (dedented) text.
+    """
+
+    def build(files: dict[str, str] | None = None, *, registries: bool = True, **settings) -> Path:
+        content = tmp_path / "content"
+        if registries:
+            shutil.copytree(CONTENT / "data", content / "data", dirs_exist_ok=True)
+        write_files(content, files or {})
+        return run_pelican(content, tmp_path / "output", **settings)
+
+    return build
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    """A copy of the real content folder, to break on purpose."""
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The real content, built once per test session."""
+    return run_pelican(CONTENT, tmp_path_factory.mktemp("demo") / "output")
