@@ -13,6 +13,8 @@ from datetime import datetime
 from .model import COUNT_KEYS, ArticleData, AwardLine, Recipient
 from .registries import LEVELS, Authority, Award, Registries, Unit
 
+LEDGER_KEY = "honours_ledger"  # where the build's ledger lives in Pelican's context
+
 
 @dataclass(frozen=True)
 class ArticleRef:
@@ -116,6 +118,10 @@ class Ledger:
     def for_year(self, year: int) -> list[Entry]:
         return list(self._by_year.get(year, ()))
 
+    def named_count(self, year: int) -> int:
+        """How many named recipients the award lines of a year list."""
+        return sum(len(e.line.recipients) for e in self._by_year.get(year, ()))
+
     def for_article(self, source_path: str) -> list[Entry]:
         """Award lines of one article, in the order the article lists them."""
         return sorted(self._by_article.get(source_path, ()), key=lambda e: e.line.position)
@@ -135,6 +141,12 @@ class Ledger:
         """Articles that name a unit in `units` or through a recipient, newest first."""
         refs = self._articles_by_unit.get(slug, {}).values()
         return sorted(refs, key=lambda r: (r.date, r.source_path), reverse=True)
+
+    def latest(self, limit: int) -> list[Entry]:
+        """The award lines of the most recently published articles."""
+        newest_first = sorted(self.entries, key=lambda e: (e.article.date, e.article.source_path, -e.line.position),
+                              reverse=True)
+        return newest_first[:limit]
 
     def honours(self, year: int | None = None) -> list[Honour]:
         """Every named recipient, optionally of one year, in ledger order."""

@@ -21,6 +21,7 @@ from .validation import Checker
 # The extensions pelican-yaml-metadata reads; files of other formats are
 # read by Pelican's own readers and carry no award data.
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+CONTENT_KEY = "honours_content"  # where the build's ContentIndex lives in Pelican's context
 
 
 @dataclass(frozen=True)

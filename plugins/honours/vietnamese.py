@@ -87,3 +87,10 @@ def format_number(value: int) -> str:
 def capitalize_first(text: str) -> str:
     """Upper-case the first letter only ("xã Hòa Sơn" -> "Xã Hòa Sơn")."""
     return text[:1].upper() + text[1:]
+
+
+def format_counts(collectives: int, individuals: int, households: int) -> str:
+    """Return "2 tập thể, 3 cá nhân" for the non-zero counts ("0" when all are zero)."""
+    parts = [f"{format_number(n)} {label}" for n, label in
+             ((collectives, "tập thể"), (individuals, "cá nhân"), (households, "hộ gia đình")) if n]
+    return ", ".join(parts) or "0"

@@ -1,0 +1,97 @@
+"""What the page generators share: reading the ledger and writing through Pelican."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from pelican.generators import Generator
+from pelican.paginator import Paginator
+
+from .ledger import LEDGER_KEY, Ledger
+from .settings import save_as_for, setting, url_for
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What a generated page tells its template and the sitemap about itself."""
+
+    url: str
+    title: str
+    date: datetime | None = None
+    status: str = "published"
+
+
+class HonoursGenerator(Generator):
+    """Base class of the plugin's page families.
+
+    `generate_context()` reads and aggregates from the ledger; subclasses
+    only write in `generate_output()`.
+    """
+
+    @property
+    def ledger(self) -> Ledger:
+        return self.context[LEDGER_KEY]
+
+    def setting(self, name: str):
+        return setting(self.settings, name)
+
+    def url(self, family: str, **values) -> str:
+        return url_for(self.settings, family, **values)
+
+    def write(self, writer, family: str, template: str, title: str, values: dict | None = None,
+              date: datetime | None = None, **page_context) -> None:
+        """Render one page of a family with a theme template, if the family is on."""
+        values = values or {}
+        save_as = save_as_for(self.settings, family, **values)
+        if not save_as:
+            return
+        url = self.url(family, **values)
+        writer.write_file(
+            save_as, self.get_template(template), self.context,
+            relative_urls=self.settings["RELATIVE_URLS"], url=url,
+            honours_page=PageInfo(url, title, date), **page_context,
+        )  # fmt: skip
+
+    def write_paginated(self, writer, family: str, template: str, title: str, items: list, per_page: int,
+                        values: dict | None = None, date: datetime | None = None, **page_context) -> None:
+        """Write a long list over several pages (…/page/2/, …) with Pelican's paginator."""
+        values = values or {}
+        save_as = save_as_for(self.settings, family, **values)
+        if not save_as:
+            return
+        url = self.url(family, **values)
+        paginator = Paginator(save_as, url, items, self.settings, per_page)
+        template_object = self.get_template(template)
+        for number in range(1, paginator.num_pages + 1):
+            page = paginator.page(number)
+            page_title = title if number == 1 else f"{title} (trang {number})"
+            writer.write_file(
+                page.save_as, template_object, self.context,
+                relative_urls=self.settings["RELATIVE_URLS"], url=page.url,
+                honours_page=PageInfo(page.url, page_title, date),
+                items_page=page, items_paginator=paginator,
+                items_previous_page=paginator.page(number - 1) if number > 1 else None,
+                items_next_page=paginator.page(number + 1) if number < paginator.num_pages else None,
+                **page_context,
+            )  # fmt: skip
+
+    def write_text(self, writer, save_as: str, text: str) -> None:
+        """Write a data or image file (CSV, JSON, SVG) through Pelican's writer."""
+        if save_as:
+            writer.write_file(save_as, TextTemplate(text), self.context)
+
+
+class TextTemplate:
+    """A pre-rendered text that Pelican's writer can write like a template."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def render(self, context) -> str:
+        return self.text
+
+
+def newest(dates) -> datetime | None:
+    """Return the newest of some dates, or None."""
+    return max(dates, default=None)

@@ -1,0 +1,125 @@
+"""Unit pages: every commune, town, agency or school, with its honours and news."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from .ledger import ArticleRef, Honour
+from .pages import HonoursGenerator, newest
+from .registries import UNIT_KINDS, Unit
+
+
+@dataclass(frozen=True)
+class UnitYear:
+    """The named honours of a unit and its people in one emulation year."""
+
+    year: int
+    honours: tuple[Honour, ...]
+    as_collective: int
+    people: int
+    url: str | None  # the year's own page when the unit's list is split
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    """Everything one unit's page shows."""
+
+    unit: Unit
+    years: tuple[UnitYear, ...]
+    total: int
+    as_collective: int
+    people: int
+    articles: tuple[ArticleRef, ...]
+    parent: Unit | None
+    children: tuple[Unit, ...]
+    successor: Unit | None
+    predecessors: tuple[Unit, ...]
+    feed_url: str | None
+    news_url: str | None
+    date: datetime | None
+
+
+class UnitPagesGenerator(HonoursGenerator):
+    """Write /don-vi/, one page per registry unit, and each unit's Atom feed."""
+
+    def generate_context(self):
+        units = self.ledger.registries.units
+        children, predecessors = defaultdict(list), defaultdict(list)
+        for unit in units.values():
+            if unit.parent:
+                children[unit.parent].append(unit)
+            if unit.successor:
+                predecessors[unit.successor].append(unit)
+        self.records = [
+            self._record(unit, units, children[unit.slug], predecessors[unit.slug])
+            for unit in self.ledger.registries.units_in_order()
+        ]
+
+    def _record(self, unit: Unit, units: dict, children: list, predecessors: list) -> UnitRecord:
+        honours = self.ledger.honours_of_unit(unit.slug)
+        split = len(honours) > self.setting("HONOURS_ROLL_INLINE_LIMIT")
+        by_year: dict[int, list[Honour]] = defaultdict(list)
+        for honour in honours:
+            by_year[honour.entry.year].append(honour)
+        years = tuple(
+            UnitYear(
+                year=year,
+                honours=tuple(items),
+                as_collective=sum(1 for h in items if h.recipient.kind == "collective"),
+                people=sum(1 for h in items if h.recipient.kind != "collective"),
+                url=self.url("HONOURS_UNIT_YEAR", slug=unit.slug, year=year) if split else None,
+            )
+            for year, items in sorted(by_year.items(), reverse=True)
+        )
+        articles = tuple(self.ledger.articles_naming(unit.slug))
+        return UnitRecord(
+            unit=unit,
+            years=years,
+            total=len(honours),
+            as_collective=sum(y.as_collective for y in years),
+            people=sum(y.people for y in years),
+            articles=articles,
+            parent=units.get(unit.parent) if unit.parent else None,
+            children=tuple(sorted(children, key=lambda u: u.order)),
+            successor=units.get(unit.successor) if unit.successor else None,
+            predecessors=tuple(sorted(predecessors, key=lambda u: u.order)),
+            feed_url=self.url("HONOURS_UNIT_FEED", slug=unit.slug) if articles else None,
+            news_url=(self.url("HONOURS_UNIT_NEWS", slug=unit.slug)
+                      if len(articles) > self.setting("HONOURS_UNIT_NEWS_LIMIT") else None),
+            date=newest(a.date for a in articles),
+        )
+
+    def generate_output(self, writer):
+        groups = defaultdict(list)
+        for record in self.records:
+            groups[record.unit.kind].append(record)
+        index = [(UNIT_KINDS[kind], groups[kind]) for kind in UNIT_KINDS if groups[kind]]
+        self.write(writer, "HONOURS_UNITS", "units_index", "Đơn vị",
+                   date=newest(r.date for r in self.records if r.date), groups=index)
+        published = {a.source_path: a for a in (*self.context["articles"], *self.context["hidden_articles"])}
+        per_page = self.setting("HONOURS_ROLL_PER_PAGE")
+        news_limit = self.setting("HONOURS_UNIT_NEWS_LIMIT")
+        for record in self.records:
+            unit, values = record.unit, {"slug": record.unit.slug}
+            self.write(writer, "HONOURS_UNIT", "unit", unit.title, values, record.date,
+                       record=record, latest_articles=record.articles[:news_limit])
+            for year in record.years:
+                if year.url:
+                    self.write_paginated(
+                        writer, "HONOURS_UNIT_YEAR", "unit_year", f"{unit.title} – khen thưởng năm {year.year}",
+                        list(year.honours), per_page, {**values, "year": year.year}, record.date,
+                        record=record, unit_year=year,
+                    )  # fmt: skip
+            if record.news_url:
+                self.write_paginated(writer, "HONOURS_UNIT_NEWS", "unit_news", f"Tin về {unit.full_name}",
+                                     list(record.articles), self.settings["DEFAULT_PAGINATION"], values,
+                                     record.date, record=record)
+            if record.feed_url:
+                articles = [published[a.source_path] for a in record.articles]
+                writer.write_feed(
+                    articles[: self.setting("HONOURS_UNIT_FEED_LIMIT")], self.context,
+                    self.setting("HONOURS_UNIT_FEED_SAVE_AS").format(**values),
+                    record.feed_url, feed_type="atom", feed_title=unit.title,
+                )  # fmt: skip
