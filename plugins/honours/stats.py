@@ -1,0 +1,126 @@
+"""Statistics: totals per year and across years, as tables and SVG charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .charts import Chart, bar_chart
+from .ledger import Totals
+from .pages import HonoursGenerator, newest
+from .registries import LEVELS, RECIPIENT_KINDS, Award, Unit
+from .rolls import YearSummary, summarise
+
+KIND_LABELS = {kind: label.capitalize() for kind, label in RECIPIENT_KINDS.items()}
+
+
+@dataclass(frozen=True)
+class Change:
+    """A count this year beside the previous year's."""
+
+    current: int
+    previous: int | None
+
+    @property
+    def delta(self) -> int | None:
+        return None if self.previous is None else self.current - self.previous
+
+    @property
+    def percent(self) -> float | None:
+        if not self.previous:
+            return None
+        return round(100 * (self.current - self.previous) / self.previous, 1)
+
+
+@dataclass(frozen=True)
+class ChartLink:
+    """A chart as a page shows it: an image with a text alternative."""
+
+    url: str
+    alt: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class YearStats:
+    """Everything the statistics page of one year shows."""
+
+    summary: YearSummary
+    previous_year: int | None
+    changes: tuple[tuple[str, Change], ...]
+    by_award: tuple[tuple[Award, Totals], ...]
+    by_level: tuple[tuple[str, str, Totals], ...]
+    top_units: tuple[tuple[Unit, int], ...]
+    charts: dict
+
+
+class StatisticsGenerator(HonoursGenerator):
+    """Write /thong-ke/ and one statistics page per emulation year, with charts."""
+
+    def generate_context(self):
+        ledger = self.ledger
+        self.charts: list[Chart] = []
+        summaries = {year: summarise(year, ledger.for_year(year)) for year in ledger.years()}
+        self.years: list[YearStats] = []
+        for year, summary in summaries.items():
+            entries = ledger.for_year(year)
+            previous = summaries.get(year - 1)
+            changes = tuple(
+                (label, Change(summary.totals.count(kind), previous.totals.count(kind) if previous else None))
+                for kind, label in KIND_LABELS.items()
+            ) + (("Tổng số", Change(summary.totals.total, previous.totals.total if previous else None)),)
+            by_award = tuple(ledger.totals_by_award(entries))
+            by_level = tuple((level, LEVELS[level], totals) for level, totals in ledger.totals_by_level(entries))
+            charts = {
+                "award": self._chart(
+                    f"{year}/theo-hinh-thuc", f"Khen thưởng năm {year} theo hình thức, danh hiệu",
+                    f"Số lượt khen thưởng năm {year} của từng hình thức, danh hiệu; số liệu ở bảng bên cạnh.",
+                    [award.name for award, _ in by_award], [("Số lượt", [t.total for _, t in by_award])],
+                    horizontal=True),
+                "level": self._chart(
+                    f"{year}/theo-cap", f"Khen thưởng năm {year} theo cấp khen thưởng",
+                    f"Số lượt khen thưởng năm {year} theo cấp khen thưởng và đối tượng; số liệu ở bảng bên cạnh.",
+                    [label for _, label, _ in by_level],
+                    [(KIND_LABELS[k], [t.count(k) for _, _, t in by_level]) for k in RECIPIENT_KINDS],
+                    stacked=True),
+            }  # fmt: skip
+            self.years.append(YearStats(
+                summary=summary,
+                previous_year=previous.year if previous else None,
+                changes=changes,
+                by_award=by_award,
+                by_level=by_level,
+                top_units=tuple(ledger.top_units(year, self.setting("HONOURS_STATS_TOP_UNITS"))),
+                charts=charts,
+            ))  # fmt: skip
+        ordered = sorted(summaries.values(), key=lambda s: s.year)
+        self.overview_chart = self._chart(
+            "theo-nam", "Khen thưởng qua các năm",
+            "Số lượt khen thưởng mỗi năm thi đua, chia theo tập thể, cá nhân và hộ gia đình; số liệu ở bảng bên cạnh.",
+            [str(s.year) for s in ordered],
+            [(KIND_LABELS[k], [s.totals.count(k) for s in ordered]) for k in RECIPIENT_KINDS],
+            stacked=True,
+        ) if ordered else None  # fmt: skip
+        self.top_units = ledger.top_units(None, self.setting("HONOURS_STATS_TOP_UNITS"))
+        self.level_rows = [
+            (s.year, [totals.total for _, totals in ledger.totals_by_level(ledger.for_year(s.year))])
+            for s in sorted(summaries.values(), key=lambda s: -s.year)
+        ]
+
+    def _chart(self, name, title, description, labels, series, horizontal=False, stacked=False) -> ChartLink:
+        chart = bar_chart(name, title, description, labels, series, horizontal=horizontal, stacked=stacked)
+        self.charts.append(chart)
+        return ChartLink(self.url("HONOURS_STATS_CHART", name=name), chart.alt, chart.width, chart.height)
+
+    def generate_output(self, writer):
+        for chart in self.charts:
+            self.write_text(writer, self.setting("HONOURS_STATS_CHART_SAVE_AS").format(name=chart.name), chart.svg)
+        summaries = [stats.summary for stats in self.years]
+        self.write(writer, "HONOURS_STATS", "stats_index", "Thống kê khen thưởng",
+                   date=newest(s.date for s in summaries if s.date), years=summaries,
+                   chart=self.overview_chart, levels=LEVELS, level_rows=self.level_rows,
+                   all_totals=self.ledger.totals(), top_units=self.top_units)
+        for stats in self.years:
+            year = stats.summary.year
+            self.write(writer, "HONOURS_STATS_YEAR", "stats_year", f"Thống kê khen thưởng năm {year}",
+                       {"year": year}, stats.summary.date, stats=stats, year=year)
