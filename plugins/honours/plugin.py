@@ -10,16 +10,18 @@ from functools import partial
 
 from pelican import signals
 
-from .ledger import ArticleRef, Ledger
+from .ledger import LEDGER_KEY, ArticleRef, Ledger
+from .opendata import OpenDataGenerator
 from .problems import ContentErrors, Problem, display_path, report
+from .rolls import HonourRollGenerator, roll_url
 from .settings import url_for
-from .source import list_files, scan_content
-from .vietnamese import format_date, format_number, format_short_date
+from .source import CONTENT_KEY, list_files, scan_content
+from .stats import StatisticsGenerator
+from .units import UnitPagesGenerator
+from .vietnamese import format_counts, format_date, format_number, format_short_date
 
 logger = logging.getLogger(__name__)
 
-CONTENT_KEY = "honours_content"
-LEDGER_KEY = "honours_ledger"
 
 
 def check_content(generator) -> None:
@@ -72,15 +74,17 @@ def quiet_fatal_traceback(record: logging.LogRecord) -> bool:
 
 def add_template_helpers(generator) -> None:
     """Give every template Vietnamese formatting filters and the plugin's URLs."""
-    generator.env.filters.update(vn_date=format_date, vn_short_date=format_short_date, vn_number=format_number)
+    generator.env.filters.update(
+        vn_date=format_date, vn_short_date=format_short_date, vn_number=format_number,
+        vn_counts=lambda c: format_counts(c.collectives, c.individuals, c.households),
+    )
     generator.env.globals["honours_url"] = partial(url_for, generator.settings)
+    generator.env.globals["honours_roll_url"] = partial(roll_url, generator.settings, generator.context)
 
 
 def add_generators(pelican):
     """Return the generators of the plugin's page families."""
-    from .opendata import OpenDataGenerator
-
-    return [OpenDataGenerator]
+    return [HonourRollGenerator, UnitPagesGenerator, StatisticsGenerator, OpenDataGenerator]
 
 
 def register() -> None:
