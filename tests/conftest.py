@@ -78,3 +78,20 @@ def content_copy(tmp_path) -> Path:
 def demo_site(tmp_path_factory) -> Path:
     """The real content, built once per test session."""
     return run_pelican(CONTENT, tmp_path_factory.mktemp("demo") / "output")
+
+
+def article_headers(content: Path = CONTENT) -> list[tuple[Path, dict]]:
+    """Front-matter of every Markdown article, read with plain YAML (not the plugin)."""
+    import re
+
+    import yaml
+
+    found = []
+    for path in sorted((content / "tin-tuc").rglob("*.md")):
+        match = re.match(r"\s*---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.DOTALL)
+        found.append((path, yaml.safe_load(match.group(1))))
+    return found
+
+
+def html_files(output: Path) -> list[Path]:
+    return sorted(output.rglob("*.html"))
