@@ -59,6 +59,9 @@ def bar_chart(name: str, title: str, description: str, labels: list[str],
         truncate_label=-1, truncate_legend=-1, value_formatter=_number, margin=12,
     )  # fmt: skip
     chart.uuid = re.sub(r"[^a-z0-9-]", "-", name)  # a stable id instead of a random one
+    if horizontal:  # pygal draws the first label at the bottom; readers expect it on top
+        labels = labels[::-1]
+        series = [(name, values[::-1]) for name, values in series]
     chart.x_labels = labels
     for series_name, values in series:
         chart.add(series_name, values)

@@ -18,7 +18,7 @@ LEVELS = {
     "province": "Cấp tỉnh",
     "district": "Cấp huyện",
     "commune": "Cấp xã",
-    "other": "Doanh nghiệp, lực lượng vũ trang",
+    "other": "Cấp khác",  # enterprises, armed forces
 }
 RECIPIENT_KINDS = {"collective": "tập thể", "individual": "cá nhân", "household": "hộ gia đình"}
 AWARD_KINDS = {"form": "hình thức khen thưởng", "title": "danh hiệu thi đua"}
