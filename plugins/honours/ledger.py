@@ -99,15 +99,18 @@ class Ledger:
         self._by_article: dict[str, list[Entry]] = defaultdict(list)
         self._honours_by_unit: dict[str, list[Honour]] = defaultdict(list)
         self._articles_by_unit: dict[str, dict[str, ArticleRef]] = defaultdict(dict)
+        self._units_by_article: dict[str, dict[str, Unit]] = defaultdict(dict)
         for entry in self.entries:
             self._by_year[entry.year].append(entry)
             self._by_article[entry.article.source_path].append(entry)
             for recipient in entry.line.recipients:
                 self._honours_by_unit[recipient.unit.slug].append(Honour(entry, recipient))
                 self._articles_by_unit[recipient.unit.slug][entry.article.source_path] = entry.article
+                self._units_by_article[entry.article.source_path][recipient.unit.slug] = recipient.unit
         for ref, data in self.articles:
             for unit in data.units:
                 self._articles_by_unit[unit.slug][ref.source_path] = ref
+                self._units_by_article[ref.source_path][unit.slug] = unit
 
     # Queries by one key -------------------------------------------------
 
@@ -147,6 +150,14 @@ class Ledger:
         newest_first = sorted(self.entries, key=lambda e: (e.article.date, e.article.source_path, -e.line.position),
                               reverse=True)
         return newest_first[:limit]
+
+    def units_of_article(self, source_path: str) -> list[Unit]:
+        """Units an article names, in `units` or through a recipient, alphabetical."""
+        return sorted(self._units_by_article.get(source_path, {}).values(), key=lambda u: u.order)
+
+    def unit_titles_of(self, source_path: str) -> list[str]:
+        """Titles of the units an article names (for the search filters)."""
+        return [unit.title for unit in self.units_of_article(source_path)]
 
     def honours(self, year: int | None = None) -> list[Honour]:
         """Every named recipient, optionally of one year, in ledger order."""

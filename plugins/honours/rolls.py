@@ -43,6 +43,12 @@ class YearRoll:
     groups: tuple[AwardGroup, ...]
     inline: bool
 
+    @property
+    def unit_titles(self) -> list[str]:
+        """Titles of the units the roll names, alphabetical (for the search filters)."""
+        units = {h.recipient.unit for group in self.groups for h in group.honours}
+        return [unit.title for unit in sorted(units, key=lambda u: u.order)]
+
 
 def summarise(year: int, entries: list[Entry]) -> YearSummary:
     """Return the totals of one year's award lines."""

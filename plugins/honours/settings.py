@@ -61,6 +61,9 @@ DEFAULTS = {
     "HONOURS_DATAPACKAGE_URL": "du-lieu/datapackage.json",
     "HONOURS_RECIPIENTS_CSV_SAVE_AS": "du-lieu/nguoi-nhan.csv",
     "HONOURS_DATAPACKAGE_SAVE_AS": "du-lieu/datapackage.json",
+    # Build the Pagefind search index into output/pagefind after each build.
+    "HONOURS_SEARCH_INDEX": True,
+    "HONOURS_SEARCH_URL": "tim-kiem/",
 }
 
 
