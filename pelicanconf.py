@@ -20,7 +20,13 @@ DEFAULT_LANG = "vi"
 LOCALE = ("C",)  # dates are formatted by the theme, never by the machine's locale
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "honours"]
+# "honours" comes before the sitemap: it dates generated pages for it.
+PLUGINS = ["pelican.plugins.yaml_metadata", "honours", "pelican.plugins.sitemap"]
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"\.(csv|json|svg|txt|xml)$", r"^tim-kiem/"],
+    "changefreqs": {"articles": "monthly", "pages": "monthly", "indexes": "weekly"},
+}
 
 # Escape every variable in templates; content HTML is marked safe explicitly.
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
@@ -44,6 +50,8 @@ AUTHOR_URL = "tac-gia/{slug}/"
 AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
 AUTHORS_SAVE_AS = "tac-gia/index.html"
 ARCHIVES_SAVE_AS = "tin-tuc/index.html"
+ARCHIVES_URL = "tin-tuc/"
+TEMPLATE_PAGES = {"search.html": "tim-kiem/index.html", "robots.txt": "robots.txt"}
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DRAFT_SAVE_AS = ""
@@ -51,6 +59,7 @@ DRAFT_PAGE_SAVE_AS = ""
 
 # Page 2 of tag "tag1" must not land where tag "tag12" lives.
 DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "archives": 40}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

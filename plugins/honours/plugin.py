@@ -6,19 +6,18 @@ Signals hold weak references, so only module-level functions are connected.
 from __future__ import annotations
 
 import logging
-from functools import partial
 
 from pelican import signals
 
 from .ledger import LEDGER_KEY, ArticleRef, Ledger
 from .opendata import OpenDataGenerator
 from .problems import ContentErrors, Problem, display_path, report
-from .rolls import HonourRollGenerator, roll_url
-from .settings import url_for
+from .rolls import HonourRollGenerator
+from .search import build_search_index
 from .source import CONTENT_KEY, list_files, scan_content
 from .stats import StatisticsGenerator
+from .templating import add_template_helpers, date_pages_for_sitemap
 from .units import UnitPagesGenerator
-from .vietnamese import format_counts, format_date, format_number, format_short_date
 
 logger = logging.getLogger(__name__)
 
@@ -72,16 +71,6 @@ def quiet_fatal_traceback(record: logging.LogRecord) -> bool:
     return True
 
 
-def add_template_helpers(generator) -> None:
-    """Give every template Vietnamese formatting filters and the plugin's URLs."""
-    generator.env.filters.update(
-        vn_date=format_date, vn_short_date=format_short_date, vn_number=format_number,
-        vn_counts=lambda c: format_counts(c.collectives, c.individuals, c.households),
-    )
-    generator.env.globals["honours_url"] = partial(url_for, generator.settings)
-    generator.env.globals["honours_roll_url"] = partial(roll_url, generator.settings, generator.context)
-
-
 def add_generators(pelican):
     """Return the generators of the plugin's page families."""
     return [HonourRollGenerator, UnitPagesGenerator, StatisticsGenerator, OpenDataGenerator]
@@ -94,3 +83,5 @@ def register() -> None:
     signals.article_generator_init.connect(check_content)
     signals.article_generator_finalized.connect(build_ledger)
     signals.get_generators.connect(add_generators)
+    signals.content_written.connect(date_pages_for_sitemap)
+    signals.finalized.connect(build_search_index)

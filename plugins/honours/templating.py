@@ -1,0 +1,80 @@
+"""Filters and globals the theme's templates use, and the pages' sitemap dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+
+from .rolls import roll_url
+from .settings import url_for
+from .vietnamese import format_counts, format_date, format_number, format_short_date
+
+_FIRST_IMG = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", re.IGNORECASE)
+
+
+def page_url(output_file: str | None) -> str:
+    """URL of a written page, relative to the site ("tin-tuc/index.html" -> "tin-tuc/")."""
+    name = output_file or ""
+    return name[: -len("index.html")] if name.endswith("index.html") else name
+
+
+def first_image(settings: dict, html: str | None) -> str | None:
+    """Path (from the site root) of the first image in some HTML, if it is the site's own."""
+    match = _FIRST_IMG.search(html or "")
+    if not match:
+        return None
+    src, site = match.group(1), settings.get("SITEURL", "")
+    if site and src.startswith(site + "/"):
+        src = src[len(site):]
+    return src.lstrip("/") if src.startswith("/") else None
+
+
+def json_ld_person(name: str) -> dict:
+    return {"@type": "Person", "name": name}
+
+
+def add_template_helpers(generator) -> None:
+    """Give every template Vietnamese formatting filters and the plugin's URLs."""
+    settings = generator.settings
+    generator.env.filters.update(
+        vn_date=format_date,
+        vn_short_date=format_short_date,
+        vn_number=format_number,
+        vn_counts=lambda c: format_counts(c.collectives, c.individuals, c.households),
+        page_url=page_url,
+        first_image=partial(first_image, settings),
+        jsonld_person=json_ld_person,
+    )
+    generator.env.globals["honours_url"] = partial(url_for, settings)
+    generator.env.globals["honours_roll_url"] = partial(roll_url, settings, generator.context)
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    """What pelican-sitemap reads of a page: its URL, date and status."""
+
+    url: str
+    date: datetime
+    status: str = "published"
+
+
+def date_pages_for_sitemap(path, context) -> None:
+    """Give every written page a date from the content, for pelican-sitemap.
+
+    pelican-sitemap dates pages that are neither an article nor a page
+    (indexes, tags, honour rolls…) with the clock, which would make two builds
+    differ; here they get the newest date of what they list instead. Must run
+    before pelican-sitemap sees the page, so "honours" is listed before it in
+    PLUGINS.
+    """
+    if context.get("article") or context.get("page") or not str(path).endswith(".html"):
+        return
+    info = context.get("honours_page")
+    date = getattr(info, "date", None)
+    if date is None:
+        listed = context.get("articles") or context.get("dates") or ()
+        date = max((a.date for a in listed), default=None)
+    if date is not None:
+        context["page"] = SitemapEntry(page_url(context.get("output_file")), date)
