@@ -23,6 +23,12 @@ from .vietnamese import fold
 logger = logging.getLogger(__name__)
 
 INDEX_MARKER = "data-pagefind-body"
+# Pagefind also writes its ready-made interfaces; the site has its own, so
+# these are removed rather than published unused.
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
 _MAIN = re.compile(r"<main\b[^>]*>(.*?)</main>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _D_WORD = re.compile(r"\w*[đĐ]\w*")
@@ -79,6 +85,10 @@ async def write_index(output_path: str) -> int:
                 handle.write(with_folded_words(page))
         async with PagefindIndex(config=config) as index:
             result = await index.add_directory(staging)
+    for name in UNUSED_BUNDLE_FILES:
+        path = os.path.join(output_path, "pagefind", name)
+        if os.path.exists(path):
+            os.remove(path)
     return int(result.get("page_count", 0))
 
 
