@@ -95,3 +95,16 @@ def article_headers(content: Path = CONTENT) -> list[tuple[Path, dict]]:
 
 def html_files(output: Path) -> list[Path]:
     return sorted(output.rglob("*.html"))
+
+
+PUBLISHED_URL = "https://example.org/hiep-hoa"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The real content built as publishconf.py builds it, with absolute URLs."""
+    output = tmp_path_factory.mktemp("published") / "output"
+    Pelican(read_settings(str(ROOT / "publishconf.py"), override={
+        "PATH": str(CONTENT), "OUTPUT_PATH": str(output), "SITEURL": PUBLISHED_URL, "FEED_DOMAIN": PUBLISHED_URL,
+    })).run()
+    return output
