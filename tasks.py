@@ -1,32 +1,74 @@
-"""Tasks for editors and developers: `invoke --list` shows them all."""
+"""Tasks for editors and developers: `invoke --list` shows them all.
 
+Each task is a few lines; the work is done by modules of the honours plugin.
+"""
+
+import os
 import shutil
 import sys
 from pathlib import Path
 
 from invoke import task
+from invoke.exceptions import Exit
 
 ROOT = Path(__file__).resolve().parent
-PELICAN = f'"{sys.executable}" -m pelican'
-HOST, PORT = "127.0.0.1", 8000
+sys.path.insert(0, str(ROOT / "plugins"))
 
 
-def pelican(c, settings="pelicanconf.py", extra=""):
-    """Run Pelican on the content; any logged error stops it (--fatal errors)."""
-    c.run(f"{PELICAN} content -s {settings} --fatal errors {extra}", pty=False)
+def finish(code: int) -> None:
+    """Stop the task with the command's exit code (non-zero on any problem)."""
+    if code:
+        raise Exit(code=code)
 
 
 @task
 def build(c):
-    """Build the site into output/ with the development settings."""
-    pelican(c)
+    """Build the site into output/ (development settings); any content error stops it."""
+    from honours.publish import build_then_swap
+
+    finish(build_then_swap(ROOT, "pelicanconf.py"))
 
 
 @task
-def serve(c):
-    """Build, serve at http://127.0.0.1:8000 and rebuild when files change."""
-    build(c)
-    pelican(c, extra=f"--autoreload --listen --bind {HOST} --port {PORT}")
+def serve(c, port=8000):
+    """Build, serve at http://127.0.0.1:8000 and rebuild when content, theme or plugins change."""
+    from honours.serve import serve as run
+
+    run(ROOT, port=int(port))
+
+
+@task(help={"path": "content folder to check (default: content/)"})
+def check(c, path=""):
+    """Check all articles and registries without building; list every problem as file:line."""
+    from honours.check import main
+
+    finish(main(["-s", str(ROOT / "pelicanconf.py"), *(["--path", path] if path else [])]))
+
+
+@task(help={"title": "the article's title in Vietnamese, in quotes"})
+def new(c, title):
+    """Create content/tin-tuc/<year>/<slug>.md for a new article."""
+    from honours.scaffold import main
+
+    finish(main([title, "--content", str(ROOT / "content")]))
+
+
+@task(help={"path": "an article (Markdown or text)", "json": "print JSON instead of YAML"})
+def extract(c, path, json=False):
+    """Propose the award lines stated in an article's prose."""
+    from honours.extract import main
+
+    finish(main([path, "--json"] if json else [path]))
+
+
+@task
+def publish(c):
+    """Build with publishconf.py into a temporary folder and replace output/ only if it succeeded."""
+    from honours.publish import build_then_swap
+
+    if not os.environ.get("SITEURL"):
+        print("Chú ý: chưa đặt biến SITEURL (địa chỉ trang khi xuất bản); dùng địa chỉ mặc định trong publishconf.py.")
+    finish(build_then_swap(ROOT, "publishconf.py"))
 
 
 @task
@@ -36,7 +78,39 @@ def clean(c):
         shutil.rmtree(ROOT / folder, ignore_errors=True)
 
 
+@task(help={"articles": "number of articles", "recipients": "number of named recipients",
+            "out": "an empty folder to write into", "seed": "random seed"})
+def corpus(c, articles=2000, recipients=20000, out="bench-corpus", seed=2017):
+    """Write a synthetic content folder for scale tests."""
+    from honours.corpus import main
+
+    finish(main(["--articles", str(articles), "--recipients", str(recipients), "--out", out, "--seed", str(seed)]))
+
+
+@task(help={"articles": "number of articles", "recipients": "number of named recipients",
+            "runs": "builds of each kind (median reported)"})
+def bench(c, articles=3000, recipients=30000, runs=3):
+    """Time the full site against stock Pelican on one synthetic corpus; print one JSON line."""
+    from honours.bench import main
+
+    finish(main(["--articles", str(articles), "--recipients", str(recipients), "--runs", str(runs)]))
+
+
 @task(help={"args": "extra arguments for pytest, e.g. -k seed"})
 def test(c, args=""):
-    """Run the whole test suite."""
+    """Run the whole test suite (installs Chromium and Java from Debian first when missing)."""
+    ensure_browser_and_java(c)
     c.run(f'"{sys.executable}" -m pytest {args}', pty=False)
+
+
+def ensure_browser_and_java(c):
+    """Install Debian's chromium and a Java runtime for the browser and HTML tests, if needed."""
+    missing = [pkg for pkg, exe in (("chromium", "/usr/bin/chromium"), ("default-jre-headless", "java"))
+               if not shutil.which(exe)]
+    if not missing:
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        c.run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq " + " ".join(missing))
+    else:
+        print("The browser and HTML-validity tests need: " + ", ".join(missing) +
+              " (sudo apt-get install " + " ".join(missing) + ").")
