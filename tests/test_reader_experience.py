@@ -39,6 +39,8 @@ def test_one_small_stylesheet_and_light_pages(demo_site):
     css_size = (demo_site / css_files[0]).stat().st_size
     assert css_size < 20 * KB
     for path in html_files(demo_site):
+        if path.relative_to(demo_site).parts[0] == "admin":
+            continue  # the web editor (Decap CMS) brings its own styles; the site's would leak into it
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert stylesheets(page) == ["/" + str(css_files[0])], path
     articles = list((demo_site / "tin-tuc").glob("[0-9]*/[0-9]*/*/index.html"))
@@ -56,7 +58,7 @@ def test_dates_are_vietnamese(demo_site):
 
 def test_pagination_of_tags_cannot_collide(build_site):
     files = {}
-    for number in range(12):
+    for number in range(22):  # one more page than DEFAULT_PAGINATION holds
         files[f"tin-tuc/2018/bai-{number}.md"] = (
             f"---\ntitle: Bài {number}\ndate: 2018-03-{number + 1:02d} 08:00\ntags: [tag1]\n---\nNội dung.\n")
     files["tin-tuc/2018/bai-khac.md"] = "---\ntitle: Bài khác\ndate: 2018-04-01 08:00\ntags: [tag12]\n---\nNội dung.\n"
