@@ -1,0 +1,77 @@
+"""Content that must not be published: scripts in article bodies, personal data in award data.
+
+Both checks run in the pre-build scan, so a compromised or careless edit
+stops the build (and `invoke check`) with the file, the line and the field.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markdowntext import blank_code
+from .problems import Problem
+from .settings import setting
+from .validation import Checker, show
+
+# Raw HTML an article may not carry unless HONOURS_ALLOW_RAW_HTML is set:
+# elements that run or embed code, inline event handlers, javascript: URLs.
+_DANGEROUS = [
+    (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form)\b", re.I),
+     "có thẻ HTML <{0}> (mã có thể chạy trên máy người đọc)"),
+    (re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.I | re.S),
+     "có thuộc tính HTML '{0}' (mã chạy khi người đọc thao tác)"),
+    (re.compile(r"(?:href|src|action|formaction)\s*=\s*[\"']?\s*(javascript|vbscript|data):", re.I),
+     "có đường dẫn '{0}:' (mã chạy khi bấm vào)"),
+    (re.compile(r"\]\(\s*<?\s*(javascript|vbscript):", re.I), "có đường dẫn '{0}:' (mã chạy khi bấm vào)"),
+]
+RAW_HTML_HINT = "xóa đoạn mã HTML này; chỉ viết nội dung bằng chữ, ảnh và liên kết thông thường"
+
+# What looks like personal data: a citizen ID (9 or 12 digits, possibly in
+# groups of three), a Vietnamese phone number, an e-mail address. Amounts of
+# money use dots between groups ("150.000.000") and are left alone.
+_PERSONAL = [
+    (re.compile(r"(?<![\d.,/])(?:\d{12}|\d{9}|\d{3} \d{3} \d{3}(?: \d{3})?)(?![\d.,/])"), "số giống số CMND/CCCD"),
+    (re.compile(r"(?<![\d.,/])(?:\+84|\(\+84\)|0)[ .-]?\d(?:[ .-]?\d){7,9}(?![\d,/])"), "số giống số điện thoại"),
+    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "địa chỉ thư điện tử"),
+]
+PERSONAL_HINT = ("không công bố thông tin cá nhân ngoài họ tên, đơn vị và hình thức khen thưởng; "
+                 "nếu đây là thông tin được phép công khai, thêm nó vào HONOURS_PERSONAL_DATA_ALLOWLIST")
+
+
+def check_raw_html(body: str, body_line: int, path: str, settings: dict) -> list[Problem]:
+    """Problems for scripts, event handlers and javascript: links in a Markdown body."""
+    if setting(settings, "HONOURS_ALLOW_RAW_HTML"):
+        return []
+    text = blank_code(body)
+    found = []
+    for pattern, message in _DANGEROUS:
+        for match in pattern.finditer(text):
+            line = body_line + text.count("\n", 0, match.start())
+            found.append(Problem(path, line, "nội dung", message.format(match.group(1).lower()), RAW_HTML_HINT))
+    return found
+
+
+def check_personal_data(check: Checker, data: dict, settings: dict) -> None:
+    """Record a problem for each text in award data or author names that looks like personal data."""
+    allowed = tuple(setting(settings, "HONOURS_PERSONAL_DATA_ALLOWLIST"))
+    for key in ("honours", "author", "authors"):
+        if key in data:
+            _walk(check, data[key], (key,), allowed)
+
+
+def _walk(check: Checker, value, path: tuple, allowed: tuple) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _walk(check, item, (*path, key), allowed)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _walk(check, item, (*path, index), allowed)
+    elif isinstance(value, str):
+        text = value
+        for exception in allowed:
+            text = text.replace(exception, " ")
+        for pattern, what in _PERSONAL:
+            match = pattern.search(text)
+            if match:
+                check.error(path, f"có {what}: {show(match.group(0))}", PERSONAL_HINT)
+                break
