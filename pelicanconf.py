@@ -17,21 +17,27 @@ OUTPUT_PATH = str(ROOT / "output")
 THEME = str(ROOT / "theme")
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
-LOCALE = ("C",)  # dates are formatted by the theme, never by the machine's locale
+LOCALE = ("C.UTF-8", "C")  # dates are formatted by the theme, never by the machine's locale
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # "honours" comes before the sitemap: it dates generated pages for it.
 PLUGINS = ["pelican.plugins.yaml_metadata", "honours", "pelican.plugins.sitemap"]
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"\.(csv|json|svg|txt|xml)$", r"^tim-kiem/"],
+    "exclude": [r"\.(csv|json|svg|txt|xml)$", r"^tim-kiem/", r"^admin/"],
     "changefreqs": {"articles": "monthly", "pages": "monthly", "indexes": "weekly"},
 }
 
 # Escape every variable in templates; content HTML is marked safe explicitly.
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
+# auto_reload off: a build renders each template once per page and must not stat every
+# included partial again for each row it renders.
+JINJA_ENVIRONMENT = {
+    "autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": [], "auto_reload": False,
+}
 
-STATIC_PATHS = ["images"]
+# content/images is published by the honours plugin (upright, resized, EXIF and GPS removed), never
+# copied as it is: Pelican's static copy would publish the originals with their GPS position.
+STATIC_PATHS = []
 ARTICLE_PATHS = ["tin-tuc"]
 PAGE_PATHS = ["pages"]
 IGNORE_FILES = [".#*", "*~", "*.swp", "README*"]
@@ -58,7 +64,7 @@ DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 
 # Page 2 of tag "tag1" must not land where tag "tag12" lives.
-DEFAULT_PAGINATION = 10
+DEFAULT_PAGINATION = 20
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "archives": 40}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -83,3 +89,8 @@ LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = []
 RELATIVE_URLS = False
+
+# Web editor (Decap CMS) at /admin/: its files come from node_modules/ (`npm ci`), and it saves
+# through this GitHub repository (see README, "Web editor"). HONOURS_ADMIN_SAVE_AS = "" turns it off.
+HONOURS_ADMIN_NODE_MODULES = str(ROOT / "node_modules")
+HONOURS_ADMIN_BACKEND = {"name": "github", "repo": "hiep-hoa/tin-tuc-vinh-danh", "branch": "main"}

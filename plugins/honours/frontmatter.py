@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import yaml
 
 try:  # libyaml is an order of magnitude faster when the wheel ships it
-    _Loader = yaml.CSafeLoader
+    SAFE_LOADER = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+    SAFE_LOADER = yaml.SafeLoader
 
 # The same pattern pelican-yaml-metadata uses to find the header.
 HEADER_RE = re.compile(
@@ -36,25 +37,89 @@ class ParseError(Exception):
         self.line, self.message, self.hint = line, message, hint
 
 
-@dataclass(frozen=True)
-class FrontMatter:
-    """The parsed header of one file, with the line of each key."""
+class _Loader(SAFE_LOADER):
+    """The safe loader, noting whether any mapping repeats a key."""
 
-    data: dict
-    body: str
-    body_line: int
-    header_line: int
-    lines: dict = field(repr=False)
-    duplicate_keys: tuple = ()
+    def construct_mapping(self, node, deep=False):
+        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        if len(keys) != len(set(keys)):
+            self.has_duplicates = True
+        return super().construct_mapping(node, deep)
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A parsed YAML text; the line of every key is worked out only when asked for.
+
+    Most files have no problem, so the walk that maps keys to lines (and
+    names duplicated keys) is done only for those that do.
+    """
+
+    data: object
+    text: str = field(repr=False)
+    first_line: int = 1
+    has_duplicates: bool = False
+
+    @cached_property
+    def _index(self) -> tuple[dict, tuple]:
+        loader = SAFE_LOADER(self.text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        lines: dict[Path, int] = {}
+        duplicates: list[tuple[Path, int]] = []
+        if node is not None:
+            _index_lines(node, (), self.first_line, lines, duplicates, set())
+        return lines, tuple(duplicates)
+
+    @property
+    def lines(self) -> dict:
+        return self._index[0]
+
+    @property
+    def duplicate_keys(self) -> tuple:
+        """(key path, line) of each key written twice in one mapping."""
+        return self._index[1] if self.has_duplicates else ()
 
     def line_of(self, path: Path) -> int:
         """Return the line of the key at path, or of its nearest parent."""
         path = tuple(path)
+        lines = self.lines
         while path:
-            if path in self.lines:
-                return self.lines[path]
+            if path in lines:
+                return lines[path]
             path = path[:-1]
-        return self.header_line
+        return self.first_line
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The parsed header of one file and its body."""
+
+    document: YamlDocument
+    body: str
+    body_line: int
+
+    @property
+    def metadata_text(self) -> str:
+        """The YAML text between the two `---` lines, as Pelican's reader sees it."""
+        return self.document.text
+
+    @property
+    def data(self) -> dict:
+        return self.document.data
+
+    @property
+    def header_line(self) -> int:
+        return self.document.first_line
+
+    @property
+    def duplicate_keys(self) -> tuple:
+        return self.document.duplicate_keys
+
+    def line_of(self, path: Path) -> int:
+        return self.document.line_of(path)
 
 
 def parse_front_matter(text: str) -> FrontMatter:
@@ -75,23 +140,7 @@ def parse_front_matter(text: str) -> FrontMatter:
             "phần thông tin đầu bài phải là các cặp 'khóa: giá trị'",
             "viết mỗi thông tin trên một dòng, ví dụ 'title: Tiêu đề bài'",
         )
-    return FrontMatter(
-        data=document.data,
-        body=match.group("content"),
-        body_line=body_line,
-        header_line=header_line,
-        lines=document.lines,
-        duplicate_keys=document.duplicate_keys,
-    )
-
-
-@dataclass(frozen=True)
-class YamlDocument:
-    """A parsed YAML text with the line of every key and list item."""
-
-    data: object
-    lines: dict = field(repr=False)
-    duplicate_keys: tuple = ()
+    return FrontMatter(document=document, body=match.group("content"), body_line=body_line)
 
 
 def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
@@ -101,9 +150,9 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
     out of a larger file.
     """
     loader = _Loader(text)
+    loader.has_duplicates = False
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise ParseError(
@@ -116,11 +165,7 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
         raise ParseError(first_line, f"YAML không hợp lệ ({error})", "sửa lại cú pháp YAML") from None
     finally:
         loader.dispose()
-    lines: dict[Path, int] = {}
-    duplicates: list[tuple[Path, int]] = []
-    if node is not None:
-        _index_lines(node, (), first_line, lines, duplicates, set())
-    return YamlDocument(data=data, lines=lines, duplicate_keys=tuple(duplicates))
+    return YamlDocument(data=data, text=text, first_line=first_line, has_duplicates=loader.has_duplicates)
 
 
 def _index_lines(node, path, offset, lines, duplicates, seen) -> None:

@@ -9,9 +9,13 @@ import logging
 
 from pelican import signals
 
+from .admin import AdminGenerator
+from .images import ImagesGenerator, rewrite_images
 from .ledger import LEDGER_KEY, ArticleRef, Ledger
 from .opendata import OpenDataGenerator
+from .pagecache import PAGE_CACHE_KEY, PageCache, provide_writer, prune_after_articles
 from .problems import ContentErrors, Problem, display_path, report
+from .reader import HonoursMarkdownReader, use_fast_reader
 from .rolls import HonourRollGenerator
 from .search import build_search_index
 from .source import CONTENT_KEY, list_files, scan_content
@@ -28,6 +32,14 @@ def check_content(generator) -> None:
     index = scan_content(generator.settings, list_files(generator, "ARTICLE"), list_files(generator, "PAGE"))
     generator.context[CONTENT_KEY] = index
     stop_on(index.problems)
+    if index.warnings:
+        logger.warning("honours: %d cảnh báo (bài viết và dữ liệu khen thưởng chưa khớp):\n%s",
+                       len(index.warnings), "\n".join(f"  {w}" for w in index.warnings))
+    if index.cache_key is not None:
+        generator.context[PAGE_CACHE_KEY] = PageCache(generator.settings, index.digests, index.cache_key)
+    reader = generator.readers.readers.get("md")
+    if isinstance(reader, HonoursMarkdownReader):  # this build's reader: no second parse of each header
+        reader.known_headers = index.headers
 
 
 def build_ledger(generator) -> None:
@@ -73,15 +85,20 @@ def quiet_fatal_traceback(record: logging.LogRecord) -> bool:
 
 def add_generators(pelican):
     """Return the generators of the plugin's page families."""
-    return [HonourRollGenerator, UnitPagesGenerator, StatisticsGenerator, OpenDataGenerator]
+    return [HonourRollGenerator, UnitPagesGenerator, StatisticsGenerator, OpenDataGenerator, ImagesGenerator,
+            AdminGenerator]
 
 
 def register() -> None:
     """Connect the plugin (called by Pelican)."""
     logging.getLogger("pelican").addFilter(quiet_fatal_traceback)
+    signals.readers_init.connect(use_fast_reader)
     signals.generator_init.connect(add_template_helpers)
     signals.article_generator_init.connect(check_content)
     signals.article_generator_finalized.connect(build_ledger)
     signals.get_generators.connect(add_generators)
+    signals.get_writer.connect(provide_writer)
+    signals.article_writer_finalized.connect(prune_after_articles)
+    signals.content_object_init.connect(rewrite_images)
     signals.content_written.connect(date_pages_for_sitemap)
     signals.finalized.connect(build_search_index)

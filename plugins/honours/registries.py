@@ -165,7 +165,7 @@ def _load(data_dir, filename, prefix, parse_entry, problems) -> dict:
     except ParseError as error:
         problems.append(Problem(shown, error.line, "", error.message, error.hint))
         return {}
-    check = Checker(shown, document_line_of(document), prefix)
+    check = Checker(shown, document.line_of, prefix)
     check.duplicate_keys(document.duplicate_keys)
     entries = check.sequence(document.data, (), "danh mục") or []
     records: dict = {}
@@ -186,20 +186,6 @@ def _load(data_dir, filename, prefix, parse_entry, problems) -> dict:
     _check_aliases(check, records, entries)
     problems.extend(check.problems)
     return records
-
-
-def document_line_of(document):
-    """Return a line lookup for paths in a parsed YAML document."""
-
-    def line_of(path):
-        path = tuple(path)
-        while path:
-            if path in document.lines:
-                return document.lines[path]
-            path = path[:-1]
-        return 1
-
-    return line_of
 
 
 def _parse_authority(check: Checker, entry: dict, path: tuple) -> Authority | None:

@@ -13,6 +13,14 @@ DEFAULTS = {
     "HONOURS_MAX_FILE_BYTES": 1_000_000,
     # Extra front-matter keys the site accepts besides Pelican's and ours.
     "HONOURS_EXTRA_METADATA": (),
+    # Raw <script>, <iframe>, event handlers and javascript: links in article
+    # bodies stop the build unless this is True.
+    "HONOURS_ALLOW_RAW_HTML": False,
+    # Texts that look like personal data (an ID number, a phone number, an
+    # e-mail address) stop the build, except these exact texts (e.g. a public hotline).
+    "HONOURS_PERSONAL_DATA_ALLOWLIST": (),
+    # Warn when an article's prose states counts its award data does not have.
+    "HONOURS_PROSE_CHECK": True,
     # Honour rolls.
     "HONOURS_INDEX_URL": "khen-thuong/",
     "HONOURS_INDEX_SAVE_AS": "khen-thuong/index.html",
@@ -32,11 +40,9 @@ DEFAULTS = {
     "HONOURS_UNIT_SAVE_AS": "don-vi/{slug}/index.html",
     "HONOURS_UNIT_FEED_URL": "don-vi/{slug}/feed.xml",
     "HONOURS_UNIT_FEED_SAVE_AS": "don-vi/{slug}/feed.xml",
-    # Units with more named honours than the roll limit get a page per year.
-    "HONOURS_UNIT_YEAR_URL": "don-vi/{slug}/{year}/",
-    "HONOURS_UNIT_YEAR_SAVE_AS": "don-vi/{slug}/{year}/index.html",
     # A unit page lists its latest news; the rest are on its news pages.
     "HONOURS_UNIT_NEWS_LIMIT": 20,
+    "HONOURS_UNIT_NEWS_PER_PAGE": 50,
     "HONOURS_UNIT_NEWS_URL": "don-vi/{slug}/tin-tuc/",
     "HONOURS_UNIT_NEWS_SAVE_AS": "don-vi/{slug}/tin-tuc/index.html",
     "HONOURS_UNIT_FEED_LIMIT": 20,
@@ -64,6 +70,29 @@ DEFAULTS = {
     # Build the Pagefind search index into output/pagefind after each build.
     "HONOURS_SEARCH_INDEX": True,
     "HONOURS_SEARCH_URL": "tim-kiem/",
+    # Images: the folder under PATH (published at the same URL, cleaned), the widths
+    # of the srcset copies (never wider than the original), the width `src` uses,
+    # the `sizes` attribute (the theme's column: 60rem less 1rem padding each side),
+    # encoder qualities, and the cache folder under CACHE_PATH.
+    "HONOURS_IMAGE_PATH": "images",
+    "HONOURS_IMAGE_WIDTHS": (480, 960),
+    "HONOURS_IMAGE_DEFAULT_WIDTH": 960,
+    "HONOURS_IMAGE_SIZES": "(max-width: 60rem) calc(100vw - 2rem), 58rem",
+    "HONOURS_IMAGE_JPEG_QUALITY": 80,
+    "HONOURS_IMAGE_WEBP_QUALITY": 78,
+    "HONOURS_IMAGE_CACHE": "images",
+    # Web editor (Decap CMS): the page, next to which config.yml and the editor's
+    # files are written; the node_modules folder `npm ci` fills (relative to where
+    # Pelican runs; without the editor's files there, the page says how to install
+    # it); the backend that saves edits (see README); `local_backend` for
+    # `npx decap-server` (True, or {"url": …}); the content PATH as a folder of the
+    # repository, as the backend sees it.
+    "HONOURS_ADMIN_URL": "admin/",
+    "HONOURS_ADMIN_SAVE_AS": "admin/index.html",
+    "HONOURS_ADMIN_NODE_MODULES": "node_modules",
+    "HONOURS_ADMIN_BACKEND": {"name": "github", "repo": "hiep-hoa/tin-tuc-vinh-danh", "branch": "main"},
+    "HONOURS_ADMIN_LOCAL_BACKEND": True,
+    "HONOURS_ADMIN_CONTENT_FOLDER": "content",
 }
 
 

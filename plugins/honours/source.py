@@ -7,14 +7,18 @@ same problems with the same words. Nothing is written here.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
-from .frontmatter import ParseError, parse_front_matter
+from .extract import compare
+from .frontmatter import HEADER_RE, ParseError, parse_front_matter
+from .images import check_body_images
 from .model import PELICAN_KEYS, SITE_KEYS, ArticleData, parse_article
 from .problems import Problem, display_path
 from .registries import Registries, load_registries
+from .safety import check_personal_data, check_raw_html
+from .scancache import CachedArticle, ScanCache
 from .settings import setting
 from .validation import Checker
 
@@ -26,11 +30,20 @@ CONTENT_KEY = "honours_content"  # where the build's ContentIndex lives in Pelic
 
 @dataclass(frozen=True)
 class ContentIndex:
-    """The checked award data of a site: registries and articles by source path."""
+    """The checked content of a site.
+
+    `headers` keeps each article's front-matter text and parsed value, so
+    that Pelican's reader does not parse it a second time; `warnings` are
+    what an editor should look at but which does not stop the build.
+    """
 
     registries: Registries
     articles: dict[str, ArticleData]
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()
+    headers: dict[str, tuple[str, dict]] = field(default_factory=dict, repr=False)
+    digests: dict[str, bytes] = field(default_factory=dict, repr=False)  # of each checked article's text
+    cache_key: bytes | None = None  # what the checks depended on, when Pelican's content cache is on
 
 
 def content_files(settings: dict) -> tuple[list[str], list[str]]:
@@ -58,41 +71,92 @@ def scan_content(settings: dict, article_files: list[str], page_files: list[str]
     registries, problems = load_registries(data_dir)
     if problems:  # every article would repeat the registry's mistake: report it alone
         return ContentIndex(registries, {}, tuple(sorted(problems)))
-    extra_keys = tuple(setting(settings, "HONOURS_EXTRA_METADATA"))
-    limit = setting(settings, "HONOURS_MAX_FILE_BYTES")
-    articles: dict[str, ArticleData] = {}
+    cache = ScanCache.open(settings, data_dir)
+    scanner = _Scanner(settings, registries, cache)
     for path in article_files:
-        record = _scan_file(path, registries, extra_keys, limit, problems, is_article=True)
-        if record is not None:
-            articles[path] = record
+        scanner.scan(path, is_article=True)
     for path in page_files:
-        _scan_file(path, registries, extra_keys, limit, problems, is_article=False)
-    return ContentIndex(registries, articles, tuple(sorted(problems)))
+        scanner.scan(path, is_article=False)
+    if cache is not None:
+        cache.save(scanner.fresh)
+    return ContentIndex(registries, scanner.articles, tuple(sorted(scanner.problems)),
+                        tuple(sorted(scanner.warnings)), scanner.headers,
+                        {path: result.digest for path, result in scanner.fresh.items()},
+                        cache.key if cache is not None else None)
 
 
-def _scan_file(path, registries, extra_keys, limit, problems, is_article) -> ArticleData | None:
-    shown = display_path(path)
-    text = _read_text(path, shown, limit, problems)
-    if text is None:
-        return None
-    try:
-        front = parse_front_matter(text)
-    except ParseError as error:
-        problems.append(Problem(shown, error.line, "", error.message, error.hint))
-        return None
-    check = Checker(shown, front.line_of)
-    check.duplicate_keys(front.duplicate_keys)
-    if is_article:
-        record = parse_article(check, front.data, registries, path, extra_keys)
-    else:
-        record = None
-        check.unknown_keys(front.data, (*PELICAN_KEYS, *SITE_KEYS, *extra_keys), ())
-        check.text(front.data, "title", ())
-        if "honours" in front.data:
-            check.error(("honours",), "trang tĩnh không mang dữ liệu khen thưởng",
-                        "chuyển nội dung này thành một bài viết trong thư mục tin tức")
-    problems.extend(check.problems)
-    return record if not check.problems else None
+class _Scanner:
+    """Checks one file after another, collecting records, problems and warnings."""
+
+    def __init__(self, settings: dict, registries: Registries, cache: ScanCache | None = None):
+        self.settings, self.registries, self.cache = settings, registries, cache
+        self.extra_keys = tuple(setting(settings, "HONOURS_EXTRA_METADATA"))
+        self.limit = setting(settings, "HONOURS_MAX_FILE_BYTES")
+        self.prose_check = setting(settings, "HONOURS_PROSE_CHECK")
+        self.articles: dict[str, ArticleData] = {}
+        self.headers: dict[str, tuple[str, dict]] = {}
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.fresh: dict[str, CachedArticle] = {}  # what the next build may reuse
+
+    def scan(self, path: str, is_article: bool) -> None:
+        shown = display_path(path)
+        text = _read_text(path, shown, self.limit, self.problems)
+        if text is None:
+            return
+        if self.cache is not None and is_article and self._reuse(path, text):
+            return
+        try:
+            front = parse_front_matter(text)
+        except ParseError as error:
+            self.problems.append(Problem(shown, error.line, "", error.message, error.hint))
+            return
+        body_problems = [*check_body_images(front.body, front.body_line, path, self.settings),
+                         *check_raw_html(front.body, front.body_line, shown, self.settings)]
+        self.problems.extend(body_problems)
+        check = Checker(shown, front.line_of)
+        check.duplicate_keys(front.duplicate_keys)
+        check_personal_data(check, front.data, self.settings)
+        if is_article:
+            record = parse_article(check, front.data, self.registries, path, self.extra_keys)
+        else:
+            record = None
+            check.unknown_keys(front.data, (*PELICAN_KEYS, *SITE_KEYS, *self.extra_keys), ())
+            check.text(front.data, "title", ())
+            if "honours" in front.data:
+                check.error(("honours",), "trang tĩnh không mang dữ liệu khen thưởng",
+                            "chuyển nội dung này thành một bài viết trong thư mục tin tức")
+        self.problems.extend(check.problems)
+        if record is None or check.problems or body_problems:
+            return
+        warnings = []
+        if self.prose_check and record.lines:
+            warnings = [Problem(shown, front.line_of(("honours",)), "honours", message,
+                                "kiểm tra lại số liệu trong bài và trong dữ liệu khen thưởng")
+                        for message in compare(front.body, record.lines, self.registries)]
+        self._accept(path, CachedArticle(ScanCache.digest(text), record, front.metadata_text, front.data,
+                                         tuple(warnings)))
+
+    def _reuse(self, path: str, text: str) -> bool:
+        """Take a file's result from the previous build if the file is unchanged."""
+        cached = self.cache.get(path, text)
+        if cached is None:
+            return False
+        match = HEADER_RE.fullmatch(text)
+        body_line = text.count("\n", 0, match.start("content")) + 2
+        # Images live in other files, which may have changed: check them again.
+        image_problems = check_body_images(match.group("content"), body_line, path, self.settings)
+        if image_problems:
+            self.problems.extend(image_problems)
+        else:
+            self._accept(path, cached)
+        return True
+
+    def _accept(self, path: str, result: CachedArticle) -> None:
+        self.articles[path] = result.record
+        self.headers[path] = (result.metadata_text, result.data)
+        self.warnings.extend(result.warnings)
+        self.fresh[path] = result
 
 
 def _read_text(path: str, shown: str, limit: int, problems: list[Problem]) -> str | None:

@@ -31,6 +31,17 @@ def first_image(settings: dict, html: str | None) -> str | None:
     return src.lstrip("/") if src.startswith("/") else None
 
 
+def decision_text(line) -> str:
+    """'Quyết định số 125/QĐ-UBND ngày 20/01/2018' for an award line, or ''."""
+    if line.decision_number and line.decision_date:
+        return f"Quyết định số {line.decision_number} ngày {format_short_date(line.decision_date)}"
+    if line.decision_number:
+        return f"Quyết định số {line.decision_number}"
+    if line.decision_date:
+        return f"Quyết định ngày {format_short_date(line.decision_date)}"
+    return ""
+
+
 def json_ld_person(name: str) -> dict:
     return {"@type": "Person", "name": name}
 
@@ -46,8 +57,19 @@ def add_template_helpers(generator) -> None:
         page_url=page_url,
         first_image=partial(first_image, settings),
         jsonld_person=json_ld_person,
+        decision=decision_text,
+        # Called for every name in long lists, so a filter rather than an included template.
+        unit_url=lambda unit: url_for(settings, "HONOURS_UNIT", slug=unit.slug),
     )
     generator.env.globals["honours_url"] = partial(url_for, settings)
+    # The main navigation: (section, label, URL), worked out once rather than on every page.
+    generator.env.globals["site_nav"] = (
+        ("tin-tuc", "Tin tức", settings["ARCHIVES_URL"]),
+        ("khen-thuong", "Khen thưởng", url_for(settings, "HONOURS_INDEX")),
+        ("don-vi", "Đơn vị", url_for(settings, "HONOURS_UNITS")),
+        ("thong-ke", "Thống kê", url_for(settings, "HONOURS_STATS")),
+        ("tim-kiem", "Tìm kiếm", url_for(settings, "HONOURS_SEARCH")),
+    )
     generator.env.globals["honours_roll_url"] = partial(roll_url, settings, generator.context)
 
 
@@ -74,7 +96,9 @@ def date_pages_for_sitemap(path, context) -> None:
     info = context.get("honours_page")
     date = getattr(info, "date", None)
     if date is None:
-        listed = context.get("articles") or context.get("dates") or ()
-        date = max((a.date for a in listed), default=None)
+        page = context.get("articles_page")
+        # Pelican's lists are sorted by date, so the newest is at one end.
+        listed = page.object_list if page else (context.get("articles") or context.get("dates") or ())
+        date = max((a.date for a in (listed[:1] + listed[-1:])), default=None) if listed else None
     if date is not None:
         context["page"] = SitemapEntry(page_url(context.get("output_file")), date)

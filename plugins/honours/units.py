@@ -13,13 +13,15 @@ from .registries import UNIT_KINDS, Unit
 
 @dataclass(frozen=True)
 class UnitYear:
-    """The named honours of a unit and its people in one emulation year."""
+    """How many named honours a unit and its people had in one emulation year."""
 
     year: int
-    honours: tuple[Honour, ...]
     as_collective: int
     people: int
-    url: str | None  # the year's own page when the unit's list is split
+
+    @property
+    def total(self) -> int:
+        return self.as_collective + self.people
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class UnitRecord:
     """Everything one unit's page shows."""
 
     unit: Unit
+    honours: tuple[Honour, ...]  # newest year first
     years: tuple[UnitYear, ...]
     total: int
     as_collective: int
@@ -59,23 +62,21 @@ class UnitPagesGenerator(HonoursGenerator):
 
     def _record(self, unit: Unit, units: dict, children: list, predecessors: list) -> UnitRecord:
         honours = self.ledger.honours_of_unit(unit.slug)
-        split = len(honours) > self.setting("HONOURS_ROLL_INLINE_LIMIT")
         by_year: dict[int, list[Honour]] = defaultdict(list)
         for honour in honours:
             by_year[honour.entry.year].append(honour)
         years = tuple(
             UnitYear(
                 year=year,
-                honours=tuple(items),
                 as_collective=sum(1 for h in items if h.recipient.kind == "collective"),
                 people=sum(1 for h in items if h.recipient.kind != "collective"),
-                url=self.url("HONOURS_UNIT_YEAR", slug=unit.slug, year=year) if split else None,
             )
             for year, items in sorted(by_year.items(), reverse=True)
         )
         articles = tuple(self.ledger.articles_naming(unit.slug))
         return UnitRecord(
             unit=unit,
+            honours=tuple(honours),
             years=years,
             total=len(honours),
             as_collective=sum(y.as_collective for y in years),
@@ -103,18 +104,12 @@ class UnitPagesGenerator(HonoursGenerator):
         news_limit = self.setting("HONOURS_UNIT_NEWS_LIMIT")
         for record in self.records:
             unit, values = record.unit, {"slug": record.unit.slug}
-            self.write(writer, "HONOURS_UNIT", "unit", unit.title, values, record.date,
-                       record=record, latest_articles=record.articles[:news_limit])
-            for year in record.years:
-                if year.url:
-                    self.write_paginated(
-                        writer, "HONOURS_UNIT_YEAR", "unit_year", f"{unit.title} – khen thưởng năm {year.year}",
-                        list(year.honours), per_page, {**values, "year": year.year}, record.date,
-                        record=record, unit_year=year,
-                    )  # fmt: skip
+            # A unit with many honours continues on …/page/2/, never one huge page.
+            self.write_paginated(writer, "HONOURS_UNIT", "unit", unit.title, list(record.honours), per_page,
+                                 values, record.date, record=record, latest_articles=record.articles[:news_limit])
             if record.news_url:
                 self.write_paginated(writer, "HONOURS_UNIT_NEWS", "unit_news", f"Tin về {unit.full_name}",
-                                     list(record.articles), self.settings["DEFAULT_PAGINATION"], values,
+                                     list(record.articles), self.setting("HONOURS_UNIT_NEWS_PER_PAGE"), values,
                                      record.date, record=record)
             if record.feed_url:
                 articles = [published[a.source_path] for a in record.articles]
