@@ -98,8 +98,10 @@ def bench(c, articles=3000, recipients=30000, runs=3):
 
 @task(help={"args": "extra arguments for pytest, e.g. -k seed"})
 def test(c, args=""):
-    """Run the whole test suite (installs Chromium and Java from Debian first when missing)."""
+    """Run the whole test suite (installs Chromium, Java and the web editor first when missing)."""
     ensure_browser_and_java(c)
+    if not (ROOT / "node_modules" / "decap-cms").is_dir() and shutil.which("npm"):
+        c.run("npm ci --no-audit --no-fund", pty=False)
     c.run(f'"{sys.executable}" -m pytest {args}', pty=False)
 
 
