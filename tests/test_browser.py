@@ -14,7 +14,8 @@ pytestmark = pytest.mark.browser
 SEED = "/tin-tuc/2018/02/hiep-hoa-tong-ket-phong-trao-thi-dua-khen-thuong-nam-2017/"
 PAGES = ["/", SEED, "/khen-thuong/2017/", "/don-vi/xa-duc-thang/", "/thong-ke/2017/", "/tim-kiem/",
          "/chuyen-muc/thi-dua-khen-thuong/"]
-WIDTHS = {"phone": 390, "desktop": 1280}
+# Phone and desktop widths, and the phone again with the dark colour scheme.
+VIEWS = {"phone": (390, "light"), "desktop": (1280, "light"), "phone-dark": (390, "dark")}
 
 
 @pytest.fixture(scope="module")
@@ -40,17 +41,20 @@ def axe():
     return Axe()
 
 
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("view", VIEWS.values(), ids=VIEWS.keys())
 @pytest.mark.parametrize("path", PAGES)
-def test_no_accessibility_violations(browser, axe, site_url, path, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+def test_no_accessibility_violations(browser, axe, site_url, path, view):
+    width, scheme = view
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
     results = axe.run(page)
     violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    title = page.title()
     page.close()
+    assert title and "404" not in title
     assert violations == []
     assert all(url.startswith(site_url) or url.startswith("data:") for url in requests), "request to another host"
 

@@ -22,9 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="check", description="Kiểm tra nội dung và danh mục.")
     parser.add_argument("-s", "--settings", default="pelicanconf.py", help="tệp cấu hình Pelican")
     parser.add_argument("--path", help="thư mục nội dung (mặc định theo tệp cấu hình)")
+    parser.add_argument("--no-cache", action="store_true", help="kiểm tra lại mọi tệp, không dùng kết quả lần trước")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    override = {"PATH": args.path} if args.path else {}
+    # Unchanged files keep the result of the previous check (see scancache.py).
+    override = {} if args.no_cache else {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    if args.path:
+        override["PATH"] = args.path
     settings = read_settings(args.settings, override=override)
     errors, warnings = run_check(settings)
     for line in errors:
