@@ -163,9 +163,68 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
         ) from None
     except yaml.YAMLError as error:
         raise ParseError(first_line, f"YAML không hợp lệ ({error})", "sửa lại cú pháp YAML") from None
+    except (ValueError, TypeError, KeyError, OverflowError):
+        # The loader read a value it cannot build: 2018-02-30, !!bool maybe, a 5,000-digit number.
+        line, value = _unbuildable_scalar(text)
+        raise ParseError(
+            first_line + line,
+            f"giá trị '{value[:60]}' không đọc được (ngày không có thật, số quá lớn hoặc kiểu '!!' sai)",
+            "kiểm tra lại ngày (năm-tháng-ngày), con số; nếu đó là chữ, đặt giá trị trong ngoặc kép",
+        ) from None
     finally:
         loader.dispose()
+    if _exceeds(data, 10 * len(text) + 10_000):
+        raise ParseError(
+            first_line,
+            "YAML dùng bí danh ('&' và '*') lồng nhau tạo ra quá nhiều giá trị",
+            "viết thẳng các giá trị, không dùng '&' và '*'",
+        )
     return YamlDocument(data=data, text=text, first_line=first_line, has_duplicates=loader.has_duplicates)
+
+
+def _unbuildable_scalar(text: str) -> tuple[int, str]:
+    """Line (0-based) and text of the first scalar the safe loader fails to build."""
+    loader = SAFE_LOADER(text)
+    try:
+        stack, seen = [loader.get_single_node()], set()
+        while stack:
+            node = stack.pop()
+            if node is None or id(node) in seen:
+                continue
+            seen.add(id(node))
+            if isinstance(node, yaml.ScalarNode):
+                try:
+                    loader.construct_object(node)
+                except Exception:  # noqa: BLE001 - any failure is the one we look for
+                    return node.start_mark.line, str(node.value)
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(reversed(node.value))
+            else:
+                stack.extend(reversed([child for pair in node.value for child in pair]))
+    finally:
+        loader.dispose()
+    return 0, ""
+
+
+def _exceeds(data: object, limit: int) -> bool:
+    """Whether data, with shared values counted each time they appear, has more than limit values.
+
+    Without aliases a YAML text cannot hold more values than it has
+    characters (the limit leaves room for a few merge keys, '<<: *base');
+    with them, a few lines can stand for billions ("billion laughs"), which
+    every later walk over the data would expand.
+    """
+    stack, count = [data], 0
+    while stack:
+        value = stack.pop()
+        count += 1
+        if count > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple, set)):
+            stack.extend(value)
+    return False
 
 
 def _index_lines(node, path, offset, lines, duplicates, seen) -> None:

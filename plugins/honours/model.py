@@ -26,6 +26,13 @@ LINE_KEYS = (
 COUNT_KEYS = {"collective": "collectives", "individual": "individuals", "household": "households"}
 RECIPIENT_KEYS = ("unit", "name", "household")
 STATUSES = ("published", "draft", "hidden")
+# Longest texts accepted, in characters: enough for any real value, short
+# enough that a pasted document cannot end up in a heading or a table cell.
+MAX_TITLE = 300
+MAX_NAME = 200  # names of people, households, authors, categories and tags
+MAX_DECISION_NUMBER = 100
+MAX_NOTE = 2_000
+MAX_SUMMARY = 2_000
 
 # Editors must write dates as year-month-day: "01/02/2018" is ambiguous
 # (Pelican would read it as 2 January).
@@ -92,7 +99,8 @@ def parse_article(
 ) -> ArticleData | None:
     """Return the article's records, recording every problem on `check`."""
     check.unknown_keys(data, (*PELICAN_KEYS, *SITE_KEYS, *extra_keys), ())
-    title = check.text(data, "title", ())
+    title = check.text(data, "title", (), max_length=MAX_TITLE)
+    _shown_texts(check, data)
     published = _publication_date(check, data)
     status = data.get("status", "published")
     if status not in STATUSES:
@@ -109,6 +117,14 @@ def parse_article(
     if title is None or published is None or status is None:
         return None
     return ArticleData(source_path, title, published, status, units, lines, illustrative)
+
+
+def _shown_texts(check: Checker, data: dict) -> None:
+    """Check the texts Pelican shows besides the title: one line each (the summary may have several)."""
+    check.text(data, "category", (), required=False, max_length=MAX_NAME)
+    for key in ("author", "authors", "tags"):
+        check.text_list(data, key, (), max_length=MAX_NAME)
+    check.text(data, "summary", (), required=False, max_length=MAX_SUMMARY, multiline=True)
 
 
 def _publication_date(check: Checker, data: dict) -> datetime | None:
@@ -198,9 +214,9 @@ def _award_line(check, entry, path, position, registries, default_year, latest) 
     year = _year(check, entry, path, latest) if "year" in entry else default_year
     counts = {kind: check.integer(entry, key, path, maximum=1_000_000) for kind, key in COUNT_KEYS.items()}
     recipients = _recipients(check, entry, path, registries, year)
-    decision_number = check.text(entry, "decision_number", path, required=False)
+    decision_number = check.text(entry, "decision_number", path, required=False, max_length=MAX_DECISION_NUMBER)
     decision_date = check.day(entry, "decision_date", path)
-    note = check.text(entry, "note", path, required=False)
+    note = check.text(entry, "note", path, required=False, max_length=MAX_NOTE, multiline=True)
     if len(check.problems) > before or None in (authority, award, year):
         return None
     award_record = registries.awards[award]
@@ -253,8 +269,8 @@ def _recipients(check, entry, path, registries: Registries, year) -> tuple[Recip
             continue
         check.unknown_keys(item, RECIPIENT_KEYS, where)
         unit_slug = check.slug(item, "unit", where, registries.units, "mã đơn vị")
-        name = check.text(item, "name", where, required=False)
-        household = check.text(item, "household", where, required=False)
+        name = check.text(item, "name", where, required=False, max_length=MAX_NAME)
+        household = check.text(item, "household", where, required=False, max_length=MAX_NAME)
         if name and household:
             check.error((*where, "household"), "một người nhận không thể vừa là cá nhân vừa là hộ gia đình",
                         "dùng 'name' cho cá nhân hoặc 'household' cho hộ gia đình, không dùng cả hai")

@@ -250,15 +250,24 @@ def _choice(check: Checker, entry: dict, key: str, path: tuple, choices: dict, w
     if value is None:
         check.error((*path, key), f"thiếu {what}", "chọn một trong: " + ", ".join(choices))
         return None
-    if value not in choices:
+    if not isinstance(value, str) or value not in choices:  # a list or mapping cannot even be looked up
         check.error((*path, key), f"{what} {show(value)} không hợp lệ", "chọn một trong: " + ", ".join(choices))
         return None
     return value
 
 
+def _entry_of_slug(entries: list) -> dict[str, int]:
+    """The position of the entry that defines each slug (the first one, as the loader keeps it)."""
+    found: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        if isinstance(entry, dict) and isinstance(entry.get("slug"), str):
+            found.setdefault(entry["slug"], index)
+    return found
+
+
 def _check_unit_links(check: Checker, units: dict, entries: list) -> None:
     """Parents and successors must exist, and parents must not loop."""
-    index_of = {e.get("slug"): i for i, e in enumerate(entries) if isinstance(e, dict)}
+    index_of = _entry_of_slug(entries)
     for unit in units.values():
         where = (index_of.get(unit.slug, 0),)
         for key, target in (("parent", unit.parent), ("successor", unit.successor)):
@@ -275,7 +284,7 @@ def _check_unit_links(check: Checker, units: dict, entries: list) -> None:
 
 def _check_aliases(check: Checker, records: dict, entries: list) -> None:
     """A name or alias must point at one record only (compared case-blind)."""
-    index_of = {e.get("slug"): i for i, e in enumerate(entries) if isinstance(e, dict)}
+    index_of = _entry_of_slug(entries)
     owner: dict[str, str] = {}
     for record in records.values():
         # Units of different kinds may share a name (xã and thị trấn Bắc Lý).

@@ -14,6 +14,7 @@ from .problems import Problem, suggest
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_UNPRINTABLE_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 MISSING = object()
 
 
@@ -81,8 +82,9 @@ class Checker:
                     "các khóa được dùng: " + ", ".join(allowed),
                 )
 
-    def text(self, mapping: dict, key: str, path: tuple, required: bool = True) -> str | None:
-        """Return a non-empty single-line text value."""
+    def text(self, mapping: dict, key: str, path: tuple, required: bool = True, max_length: int | None = None,
+             multiline: bool = False) -> str | None:
+        """Return a non-empty text value: one line unless multiline, at most max_length characters."""
         value = mapping.get(key, MISSING)
         if value is MISSING or value is None:
             if required:
@@ -97,11 +99,22 @@ class Checker:
             if required:
                 self.error((*path, key), "không được để trống", f"điền giá trị cho '{key}'")
             return None
-        if _UNPRINTABLE.search(text):
+        if (_UNPRINTABLE_BUT_NEWLINE if multiline else _UNPRINTABLE).search(text):
             self.error((*path, key), f"có ký tự điều khiển không in được trong {show(text)}",
                        "xóa ký tự lạ (thường do sao chép từ văn bản khác)")
             return None
+        if not self.short_enough(text, (*path, key), max_length):
+            return None
         return text
+
+    def short_enough(self, text: str, path: tuple, max_length: int | None) -> bool:
+        """Whether text has at most max_length characters; records a problem if not."""
+        if max_length is None or len(text) <= max_length:
+            return True
+        length, limit = (f"{n:,}".replace(",", ".") for n in (len(text), max_length))
+        self.error(path, f"quá dài ({length} ký tự, tối đa {limit})",
+                   "rút gọn lại; nội dung dài hãy viết trong phần thân bài")
+        return False
 
     def slug(self, mapping: dict, key: str, path: tuple, choices: Iterable[str] | None = None,
              what: str = "mã", required: bool = True) -> str | None:
@@ -167,8 +180,8 @@ class Checker:
                    "viết theo dạng năm-tháng-ngày, ví dụ 2018-01-25")
         return None
 
-    def text_list(self, mapping: dict, key: str, path: tuple) -> tuple[str, ...]:
-        """Return a list of texts (a single text is accepted as a list of one)."""
+    def text_list(self, mapping: dict, key: str, path: tuple, max_length: int | None = None) -> tuple[str, ...]:
+        """Return a list of one-line texts (a single text is accepted as a list of one)."""
         value = mapping.get(key, MISSING)
         if value is MISSING or value is None:
             return ()
@@ -178,6 +191,9 @@ class Checker:
             where = (*path, key, index) if isinstance(value, list) else (*path, key)
             if isinstance(item, bool) or not isinstance(item, (str, int)) or not str(item).strip():
                 self.error(where, f"phải là một đoạn chữ, không phải {show(item)}", "sửa hoặc xóa mục này")
-            else:
+            elif _UNPRINTABLE.search(str(item).strip()):
+                self.error(where, f"có ký tự điều khiển không in được trong {show(item)}",
+                           "xóa ký tự lạ (thường do sao chép từ văn bản khác)")
+            elif self.short_enough(str(item).strip(), where, max_length):
                 out.append(str(item).strip())
         return tuple(out)
