@@ -27,27 +27,34 @@ _DANGEROUS = [
 RAW_HTML_HINT = "xóa đoạn mã HTML này; chỉ viết nội dung bằng chữ, ảnh và liên kết thông thường"
 
 # What looks like personal data: a citizen ID (9 or 12 digits, possibly in
-# groups of three), a Vietnamese phone number, an e-mail address. Amounts of
-# money use dots between groups ("150.000.000") and are left alone.
+# groups of three), a Vietnamese phone number (mobile, or landline with its
+# area code, in brackets or not), an e-mail address. A number is taken whole:
+# never a piece of a longer number, an amount ("150.000.000", "150 000 000
+# đồng"), a date or a decision number ("125/QĐ-UBND"); a full stop or comma
+# right after it ends a sentence.
+_WHOLE_START = r"(?<![\d/])(?<!\d[.,])"
+_WHOLE_END = r"(?![\d/])(?![.,]\d)"
 _PERSONAL = [
-    (re.compile(r"(?<![\d.,/])(?:\d{12}|\d{9}|\d{3} \d{3} \d{3}(?: \d{3})?)(?![\d.,/])"), "số giống số CMND/CCCD"),
-    (re.compile(r"(?<![\d.,/])(?:\+84|\(\+84\)|0)[ .-]?\d(?:[ .-]?\d){7,9}(?![\d,/])"), "số giống số điện thoại"),
+    (re.compile(_WHOLE_START + r"(?<!\+84 )(?<!\(\+84\) )(?:\d{12}|\d{9}|\d{3} \d{3} \d{3}(?: \d{3})?)"
+                + _WHOLE_END + r"(?!\s*(?:đồng|đ\b|vnđ|vnd))", re.I), "số giống số CMND/CCCD"),
+    (re.compile(_WHOLE_START + r"(?:(?:\+84|\(\+84\)|0)[ .-]?\d(?:[ .-]?\d){7,9}"
+                r"|\(0\d{2,3}\)[ .-]?\d(?:[ .-]?\d){6,7})" + _WHOLE_END), "số giống số điện thoại"),
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "địa chỉ thư điện tử"),
 ]
 PERSONAL_HINT = ("không công bố thông tin cá nhân ngoài họ tên, đơn vị và hình thức khen thưởng; "
                  "nếu đây là thông tin được phép công khai, thêm nó vào HONOURS_PERSONAL_DATA_ALLOWLIST")
 
 
-def check_raw_html(body: str, body_line: int, path: str, settings: dict) -> list[Problem]:
-    """Problems for scripts, event handlers and javascript: links in a Markdown body."""
+def check_raw_html(body: str, body_line: int, path: str, settings: dict, field: str = "nội dung") -> list[Problem]:
+    """Problems for scripts, event handlers and javascript: links in a Markdown body (or summary)."""
     if setting(settings, "HONOURS_ALLOW_RAW_HTML"):
         return []
     text = blank_code(body)
     found = []
     for pattern, message in _DANGEROUS:
         for match in pattern.finditer(text):
-            line = body_line + text.count("\n", 0, match.start())
-            found.append(Problem(path, line, "nội dung", message.format(match.group(1).lower()), RAW_HTML_HINT))
+            line = body_line - 1 + text.count("\n", 0, match.start())  # the body starts with the newline of "---"
+            found.append(Problem(path, line, field, message.format(match.group(1).lower()), RAW_HTML_HINT))
     return found
 
 
@@ -66,8 +73,8 @@ def _walk(check: Checker, value, path: tuple, allowed: tuple) -> None:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _walk(check, item, (*path, index), allowed)
-    elif isinstance(value, str):
-        text = value
+    elif isinstance(value, (str, int)) and not isinstance(value, bool):
+        text = str(value)  # YAML reads an unquoted 121234567 as a number
         for exception in allowed:
             text = text.replace(exception, " ")
         for pattern, what in _PERSONAL:

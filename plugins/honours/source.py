@@ -113,6 +113,10 @@ class _Scanner:
             return
         body_problems = [*check_body_images(front.body, front.body_line, path, self.settings),
                          *check_raw_html(front.body, front.body_line, shown, self.settings)]
+        summary = front.data.get("summary")
+        if isinstance(summary, str):  # Markdown too, published in the feeds as HTML; "\n" as a body starts
+            body_problems += check_raw_html("\n" + summary, front.line_of(("summary",)), shown, self.settings,
+                                            "summary")
         self.problems.extend(body_problems)
         check = Checker(shown, front.line_of)
         check.duplicate_keys(front.duplicate_keys)
@@ -168,6 +172,10 @@ def _read_text(path: str, shown: str, limit: int, problems: list[Problem]) -> st
             return None
         with open(path, "rb") as handle:
             raw = handle.read()
+    except FileNotFoundError:  # listed, so a link whose target is gone
+        problems.append(Problem(shown, 0, "", "không đọc được tệp: đây là liên kết tới một tệp không còn tồn tại",
+                                "xóa liên kết này hoặc đặt lại tệp mà nó trỏ tới"))
+        return None
     except OSError as error:
         problems.append(Problem(shown, 0, "", f"không đọc được tệp ({error.strerror})",
                                 "kiểm tra quyền đọc của tệp"))

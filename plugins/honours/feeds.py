@@ -1,0 +1,40 @@
+"""Atom feeds: titles go in as the plain text they are.
+
+Pelican's feed writer reads every title as HTML and strips its tags, so a
+title such as "Trường <THPT> số 1 & 2" or a unit named "A &amp; B" would
+reach feed readers changed. On this site titles are plain text everywhere
+(the templates escape them), so the writer is given them escaped: its tag
+stripping then gives back exactly the editor's text.
+"""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+from .pagecache import CachingWriter
+
+
+class _PlainTitle:
+    """An article seen by the feed writer, with its title escaped."""
+
+    def __init__(self, item):
+        self._item = item
+        self.title = escape(item.title)
+
+    def __getattr__(self, name):
+        return getattr(self._item, name)
+
+
+class PlainTitleWriter(CachingWriter):
+    """The site's writer, writing feed titles as plain text."""
+
+    def _create_new_feed(self, feed_type, feed_title, context):
+        return super()._create_new_feed(feed_type, escape(feed_title) if feed_title else feed_title, context)
+
+    def _add_item_to_the_feed(self, feed, item):
+        super()._add_item_to_the_feed(feed, _PlainTitle(item))
+
+
+def provide_writer(pelican):
+    """Use the site's writer (Pelican's get_writer signal)."""
+    return PlainTitleWriter

@@ -1,0 +1,136 @@
+"""The personal data guard: ID numbers, phone numbers and e-mail addresses in award data stop the build.
+
+Amounts, decision numbers, dates, years and counts must never trip it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from honours.problems import ContentErrors
+from honours.safety import check_personal_data
+from honours.validation import Checker
+
+ARTICLE = "tin-tuc/2018/bai-kiem-tra.md"
+
+
+def found(value, settings=None, key="note") -> list:
+    """Problems of an award line whose `key` holds value."""
+    check = Checker("bai.md", lambda path: 1)
+    data = {"honours": {"awards": [{"by": "chu-tich-ubnd-huyen", key: value}]}}
+    check_personal_data(check, data, settings or {})
+    return check.problems
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Số CCCD 001087012345", "CMND/CCCD"),
+    ("CMND 121234567", "CMND/CCCD"),
+    ("CCCD 001 087 012 345", "CMND/CCCD"),
+    ("CMND số 121234567.", "CMND/CCCD"),  # at the end of a sentence
+    ("121234567, cấp ngày 01/02/2010", "CMND/CCCD"),
+    ("0912345678", "điện thoại"),
+    ("ĐT 0912 345 678", "điện thoại"),
+    ("0912.345.678", "điện thoại"),
+    ("0912-345-678", "điện thoại"),
+    ("+84 912 345 678", "điện thoại"),
+    ("+84912345678", "điện thoại"),
+    ("(+84) 912 345 678", "điện thoại"),
+    ("Điện thoại: 0912345678, gọi giờ hành chính", "điện thoại"),
+    ("(0204) 3.812.345", "điện thoại"),
+    ("(0204) 3812345", "điện thoại"),
+    ("(024) 3825 1234", "điện thoại"),
+    ("0204 3812 345", "điện thoại"),
+    ("0204.3.812.345", "điện thoại"),
+    ("nguyen.van.an@gmail.com", "thư điện tử"),
+    ("Liên hệ: an_nv+khen@hiephoa.bacgiang.gov.vn", "thư điện tử"),
+])  # fmt: skip
+def test_personal_data_is_found(text, kind):
+    (problem,) = found(text)
+    assert kind in problem.message
+    assert problem.field == "honours.awards[1].note"
+    assert problem.path == "bai.md" and problem.hint
+
+
+@pytest.mark.parametrize("text", [
+    "Thưởng 150.000.000 đồng",
+    "Tiền thưởng 1.500.000.000 đồng",
+    "150 000 000 đồng",
+    "2.000.000đ mỗi tập thể",
+    "125/QĐ-UBND",
+    "1250/QĐ-UBND",
+    "Quyết định số 01/2018/QĐ-UBND ngày 20/01/2018",
+    "3521/QĐ-CTN",
+    "2018-01-20",
+    "20/01/2018",
+    "01.02.2018",
+    "1/2/2018",
+    "năm 2017",
+    "giai đoạn 2016-2020, năm học 2018–2019",
+    "2016 2017 2018 2019",
+    "72 tập thể, 52 cá nhân, 2.875 hộ",
+    "1 234 567 người",
+    "123.456.789",
+    "0,5 ha",
+    "100% thôn đạt chuẩn",
+    "8:00 ngày 01/02/2018",
+    "Tổ 12, khu 3",
+    "Số 1",
+    "@hiephoa",
+    "Nguyễn Văn An",
+])  # fmt: skip
+def test_amounts_decisions_dates_and_counts_are_left_alone(text):
+    assert found(text) == []
+
+
+def test_numbers_written_without_quotes_are_checked_too():
+    # YAML reads `name: 121234567` as a number, not as text.
+    (problem,) = found(121234567, key="name")
+    assert "CMND/CCCD" in problem.message
+    assert found(2017, key="year") == [] and found(1_000_000, key="collectives") == []
+
+
+def test_allowlist_lets_a_public_number_through():
+    text = "Đường dây nóng 0204 3812 345"
+    assert found(text)
+    assert found(text, {"HONOURS_PERSONAL_DATA_ALLOWLIST": ["0204 3812 345"]}) == []
+    assert found(text + ", 0912345678", {"HONOURS_PERSONAL_DATA_ALLOWLIST": ["0204 3812 345"]})
+
+
+def test_author_names_are_checked():
+    check = Checker("bai.md", lambda path: 1)
+    check_personal_data(check, {"author": "Thu Hà 0912345678", "title": "Gọi 0912345678"}, {})
+    assert [p.field for p in check.problems] == ["author"]
+
+
+HEADER = """\
+---
+title: Bài kiểm tra
+date: 2018-02-01 08:00
+honours:
+  year: 2017
+  awards:
+    - by: chu-tich-ubnd-huyen
+      award: giay-khen
+      collectives: 1
+      individuals: 1
+      recipients:
+        - unit: xa-hoa-son
+        - name: {name}
+          unit: xa-hoa-son
+---
+Nội dung bài.
+"""
+
+
+def test_the_build_stops_at_the_file_and_field(build_site):
+    with pytest.raises(ContentErrors) as stopped:
+        build_site({ARTICLE: HEADER.format(name="Nguyễn Văn An, 0912 345 678")})
+    (problem,) = stopped.value.problems
+    assert problem.path.endswith(ARTICLE)
+    assert (problem.line, problem.field) == (13, "honours.awards[1].recipients[2].name")
+    assert "điện thoại" in problem.message
+
+
+def test_the_allowlist_setting_is_read_by_the_build(build_site):
+    output = build_site({ARTICLE: HEADER.format(name="Nguyễn Văn An (an@hiephoa.vn)")},
+                        HONOURS_PERSONAL_DATA_ALLOWLIST=["an@hiephoa.vn"])
+    assert "an@hiephoa.vn" in (output / "du-lieu/nguoi-nhan.csv").read_text(encoding="utf-8-sig")
