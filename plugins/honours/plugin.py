@@ -10,11 +10,13 @@ import logging
 from pelican import signals
 
 from .admin import AdminGenerator
+from .feeds import provide_writer
 from .images import ImagesGenerator, rewrite_images
 from .ledger import LEDGER_KEY, ArticleRef, Ledger
 from .opendata import OpenDataGenerator
-from .pagecache import PAGE_CACHE_KEY, PageCache, provide_writer, prune_after_articles
-from .problems import ContentErrors, Problem, display_path, report
+from .outputs import check_output_paths
+from .pagecache import PAGE_CACHE_KEY, PageCache, prune_after_articles
+from .problems import ContentErrors, Problem, display_path, stop_on
 from .reader import HonoursMarkdownReader, use_fast_reader
 from .rolls import HonourRollGenerator
 from .search import build_search_index
@@ -61,13 +63,6 @@ def build_ledger(generator) -> None:
     generator.context[LEDGER_KEY] = Ledger(index.registries, refs)
 
 
-def stop_on(problems: list[Problem] | tuple[Problem, ...]) -> None:
-    """Log every problem in one message, then stop the build."""
-    if problems:
-        logger.error(report(problems))
-        raise ContentErrors(problems)
-
-
 def quiet_fatal_traceback(record: logging.LogRecord) -> bool:
     """Drop the traceback Pelican prints when a build stops on logged errors.
 
@@ -96,6 +91,7 @@ def register() -> None:
     signals.generator_init.connect(add_template_helpers)
     signals.article_generator_init.connect(check_content)
     signals.article_generator_finalized.connect(build_ledger)
+    signals.page_generator_finalized.connect(check_output_paths)
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(provide_writer)
     signals.article_writer_finalized.connect(prune_after_articles)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 LOG_PREFIX = "honours"
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, order=True)
@@ -53,3 +55,10 @@ def suggest(value: object, choices: Iterable[str]) -> str:
     """Return " (có phải là 'x'?)" for the nearest choice, or an empty string."""
     matches = difflib.get_close_matches(str(value), sorted(choices), n=1, cutoff=0.6)
     return f" (có phải là '{matches[0]}'?)" if matches else ""
+
+
+def stop_on(problems: list[Problem] | tuple[Problem, ...]) -> None:
+    """Log every problem in one message, then stop the build."""
+    if problems:
+        logger.error(report(problems))
+        raise ContentErrors(problems)
