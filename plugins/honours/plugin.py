@@ -28,7 +28,6 @@ from .units import UnitPagesGenerator
 logger = logging.getLogger(__name__)
 
 
-
 def check_content(generator) -> None:
     """Check registries and every content file before Pelican reads them."""
     index = scan_content(generator.settings, list_files(generator, "ARTICLE"), list_files(generator, "PAGE"))
