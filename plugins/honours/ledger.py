@@ -123,7 +123,9 @@ class Ledger:
 
     def named_count(self, year: int) -> int:
         """How many named recipients the award lines of a year list."""
-        return sum(len(e.line.recipients) for e in self._by_year.get(year, ()))
+        if not hasattr(self, "_named_by_year"):  # asked once per article page: count once
+            self._named_by_year = {y: sum(len(e.line.recipients) for e in es) for y, es in self._by_year.items()}
+        return self._named_by_year.get(year, 0)
 
     def for_article(self, source_path: str) -> list[Entry]:
         """Award lines of one article, in the order the article lists them."""

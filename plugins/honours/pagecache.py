@@ -1,12 +1,13 @@
-"""Reuse the rendered page of an unchanged article on a rebuild with Pelican's content cache.
+"""Reuse rendered pages on a rebuild with Pelican's content cache, when what made them is unchanged.
 
-Rendering templates is most of a rebuild. An article's page depends on the
-article's own file, on what it was built with (settings, theme templates,
-registries, the plugin's code) and, through the award table, on whether the
-honour rolls of its years are split into one page per award. When none of
-these changed, the page is written from the cache instead of being
-rendered again. Pelican's writer is subclassed so that every page still goes
-through its checks and fires `content_written` (the sitemap needs it).
+Rendering templates is most of a rebuild. A page is taken from the cache
+when its inputs are unchanged: what the site is built with (settings, theme
+templates, registries, the plugin's code) and the text of every article
+file the page shows. An article's page depends on its own file and on
+whether the honour rolls of its years are split; a unit page, a year's roll
+or statistics on the articles they list. Pages that depend on everything
+(the indexes) are always rendered. Pelican's writer is subclassed so that
+every page still goes through its checks and fires `content_written`.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ import re
 from pathlib import Path
 
 from pelican import signals
+from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from .ledger import LEDGER_KEY
-from .rolls import is_split
+from .settings import setting
 
 PAGE_CACHE_KEY = "honours_page_cache"  # where this build's PageCache lives in Pelican's context
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
@@ -50,8 +52,19 @@ class PageCache:
             return None
         ledger = context[LEDGER_KEY]
         years = sorted({e.year for e in ledger.for_article(article.source_path)})
-        splits = ",".join(f"{y}:{is_split(self.settings, ledger, y)}" for y in years)
+        limit = setting(self.settings, "HONOURS_ROLL_INLINE_LIMIT")  # as rolls.is_split decides
+        splits = ",".join(f"{y}:{ledger.named_count(y) > limit}" for y in years)
         return hashlib.sha256(self.fingerprint + digest + splits.encode()).hexdigest()
+
+    def key_for(self, kind: str, parts: tuple, sources) -> str | None:
+        """The cache key of a generated page made from some articles (by source path)."""
+        digest = hashlib.sha256(self.fingerprint + repr((kind, parts)).encode())
+        for path in sorted(set(sources)):
+            file_digest = self.digests.get(path)
+            if file_digest is None:
+                return None
+            digest.update(path.encode() + file_digest)
+        return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.html"
@@ -83,14 +96,21 @@ class PageCache:
 
 
 class CachingWriter(Writer):
-    """Pelican's writer, taking unchanged article pages from the page cache."""
+    """Pelican's writer, taking unchanged pages from the page cache.
+
+    Article pages are recognised by themselves; the plugin's generators pass
+    the key of their pages as `cache_key`.
+    """
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
         cache: PageCache | None = context.get(PAGE_CACHE_KEY)
+        key = kwargs.pop("cache_key", None)
         article = kwargs.get("article")
-        cacheable = cache is not None and article is not None and name and not paginated
-        key = cache.key(article, context) if cacheable else None
+        if key is None and cache is not None and article is not None and name and not paginated:
+            key = cache.key(article, context)
+        if cache is None or not name:
+            key = None
         if key is None:
             return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                       override_output, url, **kwargs)
@@ -115,8 +135,10 @@ def provide_writer(pelican):
     return CachingWriter
 
 
-def prune_after_articles(generator, writer=None) -> None:
-    """Drop cached pages this build did not use, once all articles are written."""
-    cache: PageCache | None = generator.context.get(PAGE_CACHE_KEY)
-    if cache is not None:
-        cache.prune()
+class PageCacheGenerator(Generator):
+    """Forget cached pages this build did not use; listed last, after every page is written."""
+
+    def generate_output(self, writer):
+        cache: PageCache | None = self.context.get(PAGE_CACHE_KEY)
+        if cache is not None:
+            cache.prune()

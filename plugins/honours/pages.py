@@ -9,6 +9,7 @@ from pelican.generators import Generator
 from pelican.paginator import Paginator
 
 from .ledger import LEDGER_KEY, Ledger
+from .pagecache import PAGE_CACHE_KEY
 from .settings import save_as_for, setting, url_for
 
 
@@ -39,9 +40,20 @@ class HonoursGenerator(Generator):
     def url(self, family: str, **values) -> str:
         return url_for(self.settings, family, **values)
 
+    def cache_key(self, family: str, parts: tuple, sources) -> str | None:
+        """Key under which a page made from these articles may be reused (None: always render)."""
+        cache = self.context.get(PAGE_CACHE_KEY)
+        return cache.key_for(family, parts, sources) if cache is not None and sources is not None else None
+
     def write(self, writer, family: str, template: str, title: str, values: dict | None = None,
-              date: datetime | None = None, **page_context) -> None:
-        """Render one page of a family with a theme template, if the family is on."""
+              date: datetime | None = None, sources=None, cache_parts: tuple = (), **page_context) -> None:
+        """Render one page of a family with a theme template, if the family is on.
+
+        `sources` are the source paths of the articles the page shows, when
+        it shows no others: the page is then reused while they are unchanged
+        and so are `cache_parts` (whatever else the page shows, e.g. the
+        neighbouring years it links to).
+        """
         values = values or {}
         save_as = save_as_for(self.settings, family, **values)
         if not save_as:
@@ -50,12 +62,20 @@ class HonoursGenerator(Generator):
         writer.write_file(
             save_as, self.get_template(template), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], url=url,
-            honours_page=PageInfo(url, title, date), **page_context,
+            honours_page=PageInfo(url, title, date),
+            cache_key=self.cache_key(family, (save_as, title, repr(date), cache_parts), sources),
+            **page_context,
         )  # fmt: skip
 
     def write_paginated(self, writer, family: str, template: str, title: str, items: list, per_page: int,
-                        values: dict | None = None, date: datetime | None = None, **page_context) -> None:
-        """Write a long list over several pages (…/page/2/, …) with Pelican's paginator."""
+                        values: dict | None = None, date: datetime | None = None, sources=None,
+                        cache_parts: tuple = (), later_sources=None, **page_context) -> None:
+        """Write a long list over several pages (…/page/2/, …) with Pelican's paginator.
+
+        `later_sources(items)`, when given, names the articles that pages
+        after the first depend on (they show only their own items), so that
+        a change on one page does not render every page of a long list again.
+        """
         values = values or {}
         save_as = save_as_for(self.settings, family, **values)
         if not save_as:
@@ -73,6 +93,9 @@ class HonoursGenerator(Generator):
                 items_page=page, items_paginator=paginator,
                 items_previous_page=paginator.page(number - 1) if number > 1 else None,
                 items_next_page=paginator.page(number + 1) if number < paginator.num_pages else None,
+                cache_key=self.cache_key(
+                    family, (page.save_as, page_title, number, per_page, len(items), repr(date), cache_parts),
+                    later_sources(page.object_list) if later_sources and number > 1 else sources),
                 **page_context,
             )  # fmt: skip
 

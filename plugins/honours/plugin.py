@@ -15,14 +15,14 @@ from .images import ImagesGenerator, rewrite_images
 from .ledger import LEDGER_KEY, ArticleRef, Ledger
 from .opendata import OpenDataGenerator
 from .outputs import check_output_paths
-from .pagecache import PAGE_CACHE_KEY, PageCache, prune_after_articles
+from .pagecache import PAGE_CACHE_KEY, PageCache, PageCacheGenerator
 from .problems import ContentErrors, Problem, display_path, stop_on
 from .reader import HonoursMarkdownReader, use_fast_reader
 from .rolls import HonourRollGenerator
 from .search import build_search_index
 from .source import CONTENT_KEY, list_files, scan_content
 from .stats import StatisticsGenerator
-from .templating import add_template_helpers, date_pages_for_sitemap
+from .templating import add_template_helpers, date_pages_for_sitemap, freeze_article_urls
 from .units import UnitPagesGenerator
 
 logger = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ def quiet_fatal_traceback(record: logging.LogRecord) -> bool:
 def add_generators(pelican):
     """Return the generators of the plugin's page families."""
     return [HonourRollGenerator, UnitPagesGenerator, StatisticsGenerator, OpenDataGenerator, ImagesGenerator,
-            AdminGenerator]
+            AdminGenerator, PageCacheGenerator]
 
 
 def register() -> None:
@@ -89,11 +89,11 @@ def register() -> None:
     signals.readers_init.connect(use_fast_reader)
     signals.generator_init.connect(add_template_helpers)
     signals.article_generator_init.connect(check_content)
+    signals.article_generator_finalized.connect(freeze_article_urls)
     signals.article_generator_finalized.connect(build_ledger)
     signals.page_generator_finalized.connect(check_output_paths)
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(provide_writer)
-    signals.article_writer_finalized.connect(prune_after_articles)
     signals.content_object_init.connect(rewrite_images)
     signals.content_written.connect(date_pages_for_sitemap)
     signals.finalized.connect(build_search_index)

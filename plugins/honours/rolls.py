@@ -113,16 +113,17 @@ class HonourRollGenerator(HonoursGenerator):
             year = roll.summary.year
             position = years.index(year)
             title = f"Khen thưởng năm {year}"
+            sources = {e.article.source_path for e in self.ledger.for_year(year)}
+            newer = years[position - 1] if position > 0 else None
+            older = years[position + 1] if position + 1 < len(years) else None
             self.write(
-                writer, "HONOURS_YEAR", "honours_year", title, {"year": year}, roll.summary.date,
-                roll=roll, year=year,
-                newer_year=years[position - 1] if position > 0 else None,
-                older_year=years[position + 1] if position + 1 < len(years) else None,
+                writer, "HONOURS_YEAR", "honours_year", title, {"year": year}, roll.summary.date, sources,
+                cache_parts=(newer, older), roll=roll, year=year, newer_year=newer, older_year=older,
             )  # fmt: skip
             for group in roll.groups:
                 if group.url:
                     self.write_paginated(
                         writer, "HONOURS_YEAR_AWARD", "honours_award", f"{group.award.name} – năm {year}",
                         list(group.honours), per_page, {"year": year, "award": group.award.slug},
-                        roll.summary.date, roll=roll, group=group, year=year,
+                        roll.summary.date, sources, roll=roll, group=group, year=year,
                     )  # fmt: skip

@@ -122,5 +122,7 @@ class StatisticsGenerator(HonoursGenerator):
                    all_totals=self.ledger.totals(), top_units=self.top_units)
         for stats in self.years:
             year = stats.summary.year
+            # The page compares the year with the one before: both years' articles make it.
+            sources = {e.article.source_path for y in (year, year - 1) for e in self.ledger.for_year(y)}
             self.write(writer, "HONOURS_STATS_YEAR", "stats_year", f"Thống kê khen thưởng năm {year}",
-                       {"year": year}, stats.summary.date, stats=stats, year=year)
+                       {"year": year}, stats.summary.date, sources, stats=stats, year=year)

@@ -73,6 +73,18 @@ def add_template_helpers(generator) -> None:
     generator.env.globals["honours_roll_url"] = partial(roll_url, settings, generator.context)
 
 
+def freeze_article_urls(generator) -> None:
+    """Work out each article's URL once (Pelican's article_generator_finalized signal).
+
+    Pelican formats an article's URL from its settings on every access
+    (dates through a slow strftime wrapper), and list pages ask for it
+    thousands of times; `override_url` is Pelican's own way to give it fixed.
+    """
+    for article in (*generator.articles, *generator.translations, *generator.hidden_articles,
+                    *generator.hidden_translations, *generator.drafts, *generator.drafts_translations):
+        article.override_url = article.url
+
+
 @dataclass(frozen=True)
 class SitemapEntry:
     """What pelican-sitemap reads of a page: its URL, date and status."""

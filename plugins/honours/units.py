@@ -104,13 +104,16 @@ class UnitPagesGenerator(HonoursGenerator):
         news_limit = self.setting("HONOURS_UNIT_NEWS_LIMIT")
         for record in self.records:
             unit, values = record.unit, {"slug": record.unit.slug}
+            # What the unit's pages show comes from these articles only.
+            sources = {h.entry.article.source_path for h in record.honours} | {a.source_path for a in record.articles}
             # A unit with many honours continues on …/page/2/, never one huge page.
             self.write_paginated(writer, "HONOURS_UNIT", "unit", unit.title, list(record.honours), per_page,
-                                 values, record.date, record=record, latest_articles=record.articles[:news_limit])
+                                 values, record.date, sources, later_sources=_honour_sources, record=record,
+                                 latest_articles=record.articles[:news_limit])
             if record.news_url:
                 self.write_paginated(writer, "HONOURS_UNIT_NEWS", "unit_news", f"Tin về {unit.full_name}",
                                      list(record.articles), self.setting("HONOURS_UNIT_NEWS_PER_PAGE"), values,
-                                     record.date, record=record)
+                                     record.date, sources, later_sources=_article_sources, record=record)
             if record.feed_url:
                 articles = [published[a.source_path] for a in record.articles]
                 writer.write_feed(
@@ -118,3 +121,13 @@ class UnitPagesGenerator(HonoursGenerator):
                     self.setting("HONOURS_UNIT_FEED_SAVE_AS").format(**values),
                     record.feed_url, feed_type="atom", feed_title=unit.title,
                 )  # fmt: skip
+
+
+def _honour_sources(honours) -> set[str]:
+    """Articles that one page of a unit's honours shows."""
+    return {honour.entry.article.source_path for honour in honours}
+
+
+def _article_sources(articles) -> set[str]:
+    """Articles that one page of a unit's news list shows."""
+    return {article.source_path for article in articles}
