@@ -72,6 +72,7 @@ PAGINATION_PATTERNS = (
 )
 
 FEED_DOMAIN = SITEURL
+FEED_MAX_ITEMS = 20  # the latest news; older articles stay on the site
 FEED_ALL_ATOM = "tin-tuc/feed.xml"
 CATEGORY_FEED_ATOM = "chuyen-muc/{slug}/feed.xml"
 FEED_ALL_RSS = None

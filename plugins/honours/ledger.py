@@ -189,8 +189,9 @@ class Ledger:
     def unit_counts(self, year: int | None = None) -> dict[str, int]:
         """Named honours per unit slug (the unit and its people)."""
         counts: dict[str, int] = defaultdict(int)
-        for honour in self.honours(year):
-            counts[honour.recipient.unit.slug] += 1
+        for entry in self.entries if year is None else self._by_year.get(year, ()):
+            for recipient in entry.line.recipients:
+                counts[recipient.unit.slug] += 1
         return dict(counts)
 
     def top_units(self, year: int | None = None, limit: int = 10) -> list[tuple[Unit, int]]:
