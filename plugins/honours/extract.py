@@ -101,8 +101,8 @@ GENERIC_AWARDS = {
     "hộ gia đình văn hóa": GenericAward("household", {"*": "gia-dinh-van-hoa"}),
     # A bare "khen thưởng N người": the usual form at the level of who commends.
     "khen thưởng": GenericAward(None, {**dict.fromkeys(_GOVERNMENT, "bang-khen-thu-tuong"),
-                                       "province": "bang-khen-tinh", "district": "giay-khen",
-                                       "commune": "giay-khen", "other": "giay-khen"}),
+                                       "central": "bang-khen-tinh", "province": "bang-khen-tinh",
+                                       "district": "giay-khen", "commune": "giay-khen", "other": "giay-khen"}),
 }
 BARE_COMMENDATION = "khen thưởng"  # the generic award of the commending verbs
 
@@ -117,7 +117,8 @@ KIND_WORDS = {
                    "tổ chức cơ sở đảng", "công đoàn cơ sở"),
     "individual": ("cá nhân", "người", "đồng chí", "cán bộ", "công chức", "viên chức", "giáo viên", "nhà giáo",
                    "học sinh", "sinh viên", "đảng viên", "hội viên", "đoàn viên", "doanh nhân", "công nhân",
-                   "chiến sĩ", "cựu chiến binh", "bác sĩ", "y bác sĩ", "nông dân", "gương"),
+                   "chiến sĩ", "cựu chiến binh", "bác sĩ", "y bác sĩ", "nông dân", "gương", "bà mẹ", "mẹ",
+                   "thầy giáo", "cô giáo", "y sĩ", "dược sĩ", "kỹ sư", "nghệ nhân"),
     "household": ("hộ", "hộ gia đình", "gia đình", "hộ nông dân", "hộ dân"),
 }
 
@@ -134,18 +135,22 @@ MARKERS = {
     # A tally over several years or a whole province: not conferred at the event reported.
     # ("toàn huyện/xã có N hộ đạt Gia đình văn hóa" is the year's own result: editors record it.)
     TOTAL_MARK: ("toàn tỉnh", "toàn quốc", "cả nước", "toàn ngành", "nhiệm kỳ", "giai đoạn", "những năm qua",
-                 "các năm qua", "nhiều năm qua", "lũy kế",
+                 "các năm qua", "nhiều năm qua", "nhiều năm liền", "nhiều năm liên tục", "lũy kế",
                  "tính đến nay", "từ trước đến nay", "đến nay đã"),
     # A sum of counts stated elsewhere in the article.
     SUM: ("tổng cộng", "tổng số", "tính chung", "nâng tổng số", "như vậy", "cộng chung"),
     # The event itself again, after a tally in an earlier clause.
     RESET: ("nhân dịp này", "dịp này", "tại hội nghị", "tại buổi lễ", "tại lễ", "năm nay", "riêng năm"),
     DETAIL: ("trong đó", "bao gồm", "gồm", "gồm có", "cụ thể"),
-    PERSON: ("đồng chí", "ông", "bà", "thầy", "cô", "anh", "chị"),
+    # Words before a person's name. Those also in KIND_WORDS still count people after a number
+    # ("45 đồng chí").
+    PERSON: ("đồng chí", "ông", "bà", "thầy", "cô", "anh", "chị", "thầy giáo", "cô giáo", "nhà giáo", "bác sĩ",
+             "y sĩ", "dược sĩ", "kỹ sư", "nghệ nhân", "cụ"),
     DEPUTY: ("phó", "nguyên"),
     DELEGATE: ("thừa ủy quyền", "thừa ủy quyền của", "thay mặt", "ủy quyền"),
     # Longer phrases that contain a marker word but mean something else.
-    NEUTRAL: ("xét đề nghị", "theo đề nghị", "trên cơ sở đề nghị", "trình bày", "trình độ", "chương trình",
+    NEUTRAL: ("xét đề nghị", "theo đề nghị", "trên cơ sở đề nghị", "căn cứ đề nghị", "hồ sơ đề nghị",
+              "đề nghị của", "trình bày", "trình độ", "chương trình",
               "quá trình", "công trình", "lộ trình", "giáo trình", "hành trình", "tiến trình", "trình diễn",
               "ghi nhận", "khen ngợi", "hàng chục", "hàng trăm", "hàng nghìn", "hàng ngàn", "hàng vạn",
               "hạng nhất", "hạng nhì", "hạng ba", "hạng tư"),
@@ -155,7 +160,8 @@ MARKERS = {
 # one as the subject means "authority unknown", not "keep the previous one".
 OTHER_BODIES = ("cấp trên", "huyện ủy", "tỉnh ủy", "ban thường vụ", "ban chấp hành", "đảng ủy", "huyện đoàn",
                 "tỉnh đoàn", "liên đoàn lao động", "công đoàn", "hội nông dân", "hội liên hiệp phụ nữ",
-                "hội cựu chiến binh", "ủy ban mặt trận tổ quốc", "mặt trận tổ quốc", "bộ chỉ huy quân sự")
+                "hội cựu chiến binh", "ủy ban mặt trận tổ quốc", "mặt trận tổ quốc", "bộ chỉ huy quân sự",
+                "bộ tư lệnh", "giám đốc", "hiệu trưởng", "thủ trưởng")
 
 # Abbreviations expanded word by word, so "UBND tỉnh" and "Ủy ban nhân dân tỉnh" match alike.
 ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "ttg": "thủ tướng",
@@ -166,8 +172,12 @@ ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân d�
 NOT_SUBJECT_BEFORE = ("cho", "của", "thuộc", "tại", "với", "ở", "các")
 RECIPIENTS_FOLLOW = "cho"  # "tặng Cờ thi đua cho xã Xuân Cẩm": named recipients count one each
 # Words before a unit's name that still name the unit: "cho UBND xã Hòa Sơn", "cho Đảng bộ xã …".
-ORGAN_WORDS = ("ủy", "ban", "nhân", "dân", "đảng", "bộ", "chính", "quyền")
+ORGAN_WORDS = ("ủy", "ban", "nhân", "dân", "đảng", "bộ", "chính", "quyền", "cán")
 LIST_JOINERS = (",", "và", "cùng")
+# A count written "N lượt tập thể" counts awards given, one per recipient.
+TIMES_WORD = "lượt"
+# A person named as a passive subject usually has a short title before "được".
+TITLE_WORDS_MAX = 12
 
 # --------------------------------------------------------------------------
 # Normalisation
@@ -239,6 +249,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<word>(?:[^\W\d_]|[\u0300-\u036f])+)"
     r"|(?P<punct>[;:,()%/–—-])"
 )
+_MAX_DIGITS = 9  # no count of recipients is longer; Python refuses to convert very long digit strings
 _MARKUP_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^>]+>|[*_`\[]")
 
 
@@ -247,7 +258,11 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN_RE.finditer(unicodedata.normalize("NFC", _MARKUP_RE.sub(" ", text))):
         if match.lastgroup == "num":
-            value = int(match.group().replace(".", ""))
+            digits = match.group().replace(".", "")
+            if len(digits) > _MAX_DIGITS:  # a code or a run of digits, not a count
+                tokens.append(Token("#", "punct"))
+                continue
+            value = int(digits)
             tokens.append(Token(str(value), "num", value))
         elif match.lastgroup == "word":
             tokens.extend(_word_tokens(match.group()))
@@ -373,6 +388,7 @@ class _Event:
     counts: dict[str, int] = field(default_factory=dict)
     from_verb: bool = False  # the award is only the verb "khen thưởng"
     award_auth: _Item | None = None
+    passive_after: bool = False  # "Bằng khen được Chủ tịch UBND tỉnh trao cho …": the award comes first
 
 
 @dataclass
@@ -388,6 +404,7 @@ class _Draft:
     award_auth: _Item | None
     strong: _Item | None
     weak: _Item | None  # a presenter's title: used only if it can confer the award
+    inherited: _Item | None  # the authority inside an earlier award of the sentence, likewise
     carried: str | None  # the previous sentence's authority, likewise
     proposed_at: int = -1  # token position of the first proposal marker before the event, -1 if none
     detail_follows: bool = False
@@ -407,7 +424,10 @@ class Extractor:
         for cat, phrases in MARKERS.items():
             if cat != NEUTRAL:
                 for phrase in phrases:
-                    entries[phrase_key(phrase)] = _Entry(cat)
+                    key = phrase_key(phrase)
+                    # A person word that is also a recipient word keeps its kind ("45 đồng chí").
+                    kind = entries[key].value if cat == PERSON and key in entries else None
+                    entries[key] = _Entry(cat, kind)
         for phrase in OTHER_BODIES:
             entries[phrase_key(phrase)] = _Entry(AUTH, None)
         bodies = {phrase_key(phrase) for phrase in OTHER_BODIES}
@@ -470,20 +490,28 @@ class Extractor:
     def lex(self, tokens: list[Token]) -> list[_Item]:
         """Turn a sentence's tokens into items, longest phrase first."""
         items: list[_Item] = []
+        if not any(token.kind == "word" and not token.cap for token in tokens):
+            tokens = [token._replace(cap=False) for token in tokens]  # in capitals, no word is a name
         norms = [token.norm for token in tokens]
         in_title = False  # inside "đồng chí <Name>, <title>" until the verb
         naming = False  # just after "cho", where recipients may be named one by one
         i = 0
+        after_person = False  # the last recipient named was a person, whose title may follow
         while i < len(tokens):
             token = tokens[i]
             if naming:
                 named = self._named_recipient(tokens, norms, i)
                 if named is not None:
                     items.append(named)
+                    after_person = named.kind != "collective"
                     i = named.end
                     continue
                 if token.norm in LIST_JOINERS:
                     i += 1
+                    continue
+                following = self._person_after_title(tokens, norms, i) if after_person else None
+                if following is not None:  # "cho ông A, Trưởng thôn B và bà C"
+                    i = following
                     continue
                 naming = False
             if token.norm == RECIPIENTS_FOLLOW:
@@ -514,6 +542,11 @@ class Extractor:
                 items.append(_Item(AWARD, i, end, entry))
             elif entry.cat == PERSON:
                 in_title = end < len(tokens) and tokens[end].kind == "word" and tokens[end].cap
+                if in_title:  # "Đồng chí Trần Thị Bình được tặng Bằng khen": kept only if a passive follows
+                    name_end = end
+                    while name_end < len(tokens) and tokens[name_end].kind == "word" and tokens[name_end].cap:
+                        name_end += 1
+                    items.append(_Item(COUNT, i, name_end, count=1, kind="individual", role="subject"))
             elif entry.cat in (VERB, GENERIC_VERB):
                 items.append(_Item(entry.cat, i, end, entry))
                 in_title = False
@@ -525,7 +558,9 @@ class Extractor:
     def _named_recipient(self, tokens: list[Token], norms: list[str], i: int) -> _Item | None:
         """Read one recipient named without a count: a unit, a person, a household ("hộ ông …")."""
         start = i
-        while i < len(norms) and norms[i] in ORGAN_WORDS:  # "cho UBND xã Hòa Sơn"
+        # "cho UBND xã Hòa Sơn", "cho Đảng bộ, chính quyền và Nhân dân xã Hương Lâm"
+        while i < len(norms) and (norms[i] in ORGAN_WORDS or (
+                i > start and norms[i] in LIST_JOINERS and i + 1 < len(norms) and norms[i + 1] in ORGAN_WORDS)):
             i += 1
         match = self._match(norms, i) if i < len(norms) else None
         if match is None:
@@ -535,6 +570,11 @@ class Extractor:
             return _Item(COUNT, start, i + length, count=1, kind="collective", role="named")
         if i > start:
             return None
+        end = i + length
+        if entry.cat == KIND and entry.value == "collective" and end < len(tokens) and tokens[end].cap:
+            while end < len(tokens) and tokens[end].kind == "word" and tokens[end].cap:
+                end += 1  # "cho tập thể Khoa Hồi sức cấp cứu": a collective outside the registry
+            return _Item(COUNT, start, end, count=1, kind="collective", role="named")
         kind = "individual"
         if entry.cat == KIND and entry.value == "household":  # "hộ ông Nguyễn Văn A"
             i += length
@@ -549,6 +589,23 @@ class Extractor:
         while end < len(tokens) and tokens[end].kind == "word" and tokens[end].cap:
             end += 1
         return _Item(COUNT, i, end, count=1, kind=kind, role="named")
+
+    def _person_after_title(self, tokens: list[Token], norms: list[str], i: int) -> int | None:
+        """Skip a named person's title ("Trưởng thôn Trung Hưng") to the next person named in the list.
+
+        Return where that person starts, or None when the list ends here.
+        """
+        for j in range(i, min(len(tokens), i + TITLE_WORDS_MAX)):
+            if tokens[j].kind == "num" or norms[j] == ";":
+                return None
+            if norms[j] in LIST_JOINERS:
+                k = j
+                while k < len(norms) and norms[k] in LIST_JOINERS:
+                    k += 1
+                named = self._named_recipient(tokens, norms, k) if k < len(norms) else None
+                if named is not None and named.kind != "collective":
+                    return k
+        return None
 
     def _count_at(self, tokens: list[Token], norms: list[str], i: int) -> tuple[list[_Item], int] | None:
         """Read "N <kind>" or "N <award>" at token i; return its items and the next position."""
@@ -570,17 +627,32 @@ class Extractor:
             return None
         if tokens[end].norm == "%":  # "95% hộ gia đình" is a share, not a count
             return [], end + 1
+        if tokens[end].norm == "/" and tokens[i].kind == "num" and end + 2 < len(tokens) \
+                and tokens[end + 1].kind == "num":
+            end += 2  # "2.148/2.310 hộ": the first number is the count, the second what it is out of
+        if norms[end] == TIMES_WORD and end + 1 < len(tokens):  # "12 lượt tập thể"
+            end += 1
         match = self._match(norms, end)
         if match is None:
             return None
         length, entry = match
-        if entry.cat == KIND:
-            return [_Item(COUNT, i, end + length, count=value, kind=entry.value)], end + length
+        if entry.cat == KIND or (entry.cat == PERSON and entry.value):
+            after = end + length
+            if self._another_kind_follows(tokens, norms, after, entry.value):
+                return [], after  # "30 tập thể, cá nhân": one figure over two kinds, no line of its own
+            return [_Item(COUNT, i, after, count=value, kind=entry.value)], after
         if entry.cat == AWARD:  # "29 chiến sĩ thi đua cơ sở": the award names the recipients
             if entry.kind is None:  # "5 Bằng khen": of which kind cannot be told
                 return [_Item(AWARD, end, end + length, entry)], end + length
             return [_Item(COUNT, i, end + length, entry, count=value, kind=entry.kind)], end + length
         return None
+
+    def _another_kind_follows(self, tokens: list[Token], norms: list[str], i: int, kind: str) -> bool:
+        """Whether a recipient word of another kind follows without a number of its own ("tập thể, cá nhân")."""
+        if i + 1 >= len(tokens) or norms[i] not in (",", "và", "hoặc"):
+            return False
+        match = self._match(norms, i + 1)
+        return match is not None and match[1].cat in (KIND, PERSON) and match[1].value not in (None, kind)
 
     @staticmethod
     def _role(tokens: list[Token], items: list[_Item], i: int, in_title: bool) -> str:
@@ -654,8 +726,13 @@ class Extractor:
         strong = draft.strong
         if strong is not None and draft.status == PROPOSED and 0 <= strong.pos < draft.proposed_at:
             strong = None  # "UBND huyện đề nghị …": who proposes does not confer
+        if draft.inherited is not None and (strong is None or strong.pos < draft.inherited.pos) \
+                and self._fits(draft, draft.inherited.entry.value):
+            return draft.inherited.entry.value
         if strong is not None:
-            return strong.entry.value
+            # A subject that cannot confer this award presents it ("Chủ tịch UBND huyện trao Bằng khen").
+            slug = strong.entry.value
+            return slug if slug is None or self._fits(draft, slug) else None
         for guess in (draft.weak.entry.value if draft.weak else None, draft.carried):
             if guess and self._fits(draft, guess):
                 return guess
@@ -704,6 +781,7 @@ class _Assembler:
         self.items, self.text, self.carried = items, text, carried
         self.strong: _Item | None = None
         self.weak: _Item | None = None
+        self.inherited: _Item | None = None  # "Giấy khen của Chủ tịch UBND xã …; tặng Giấy khen cho 20 hộ"
         self.event: _Event | None = None
         self.pending: list[_Item] = []
         self.pending_bound = False  # the pending counts follow a verb, so they await an award
@@ -728,7 +806,7 @@ class _Assembler:
         self.drafts.append(_Draft(
             text=self.text, start=event.start, end=event.end, award=event.award.entry, counts=dict(event.counts),
             from_verb=event.from_verb, award_auth=event.award_auth, strong=self.strong, weak=self.weak,
-            carried=self.carried,
+            inherited=None if event.award_auth else self.inherited, carried=self.carried,
         ))
 
     def _close_counted(self) -> None:
@@ -738,15 +816,23 @@ class _Assembler:
     def _clause(self, index: int, item: _Item) -> None:
         self._close()
         self.pending, self.passive, self.verb = [], False, False
+        self.weak = None  # a presenter's title belongs to their own clause
 
     def _authority(self, index: int, item: _Item) -> None:
         if item.role == "of-award":
             if self.event is not None:
-                self.event.award_auth = item
+                self.event.award_auth = self.inherited = item
+            elif self.drafts and self.drafts[-1].end in (item.pos, item.pos - 1):
+                # "2 cá nhân được tặng Bằng khen của Bộ trưởng": the passive event closed at its award
+                self.drafts[-1].award_auth = self.inherited = item
+                self.drafts[-1].inherited = None
         elif item.role == "weak":
             self.weak = item
         elif item.role == "strong":
             self._close_counted()
+            if self.event is not None and not self.event.passive_after:
+                self.event = None  # "…tặng thưởng Huân chương …, UBND tỉnh tặng 02 Cờ thi đua": a new subject
+            self.inherited = None
             if self.pending and not self.passive:  # counts before an active subject belong to nothing
                 self.pending = []
             self.strong = item
@@ -762,6 +848,8 @@ class _Assembler:
 
     def _take_pending(self) -> None:
         for count in self.pending:
+            if count.kind not in self.event.award.entry.kinds:
+                continue  # "đào tạo 25.000 học sinh, đạt danh hiệu Tập thể lao động xuất sắc"
             self.event.counts[count.kind] = self.event.counts.get(count.kind, 0) + count.count
             self.event.start = min(self.event.start, count.pos)
             self.event.end = max(self.event.end, count.end)
@@ -788,8 +876,15 @@ class _Assembler:
 
     def _passive(self, index: int, item: _Item) -> None:
         self.passive = True
+        if self.event is not None and not self.event.counts:
+            self.event.passive_after = True
 
     def _count(self, index: int, item: _Item) -> None:
+        if item.role == "subject":  # a person named before "được … tặng …"
+            if self._is_passive_subject(index, item):
+                self._close_counted()
+                self.pending, self.pending_bound = [item], False
+            return
         if item.entry is not None and not self._describes_open_award(item):
             self._award(index, _Item(AWARD, item.pos, item.end, item.entry))  # "công nhận 29 chiến sĩ thi đua"
         event = self.event
@@ -806,6 +901,19 @@ class _Assembler:
         if not self.pending:
             self.pending_bound = self.verb
         self.pending.append(item)
+
+    def _is_passive_subject(self, index: int, person: _Item) -> bool:
+        """Whether a named person is followed, after at most a title, by "được" and an award close behind it."""
+        rest = iter(self.items[index + 1:])
+        passive = next((it for it in rest if it.cat not in (AUTH, DEPUTY)), None)
+        if passive is None or passive.cat != PASSIVE or passive.pos - person.end > TITLE_WORDS_MAX:
+            return False
+        for item in rest:
+            if item.cat in (AWARD, GENERIC_VERB) or (item.cat == COUNT and item.entry is not None):
+                return item.pos - passive.end <= TITLE_WORDS_MAX
+            if item.cat not in (AUTH, VERB, PASSIVE):
+                return False  # "được ủy quyền trao …", another count, a new clause
+        return False
 
     def _describes_open_award(self, count: _Item) -> bool:
         """In "tặng Giấy khen cho sáu hộ gia đình văn hóa" the award words describe the recipients."""
