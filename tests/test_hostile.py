@@ -381,6 +381,42 @@ def test_the_same_inside_code_is_shown_as_code(build_site, kind):
     assert shown in page.select_one("main pre").get_text()
 
 
+# What only the HTML that Markdown makes shows: entity-encoded schemes, reference links, HTML around code marks.
+HIDDEN = {
+    "reference link": ("Xem [tại đây][1].\n\n[1]: javascript:alert(1)\n", "có đường dẫn 'javascript:'"),
+    "encoded scheme": ('Xem <a href="&#106;avascript:alert(1)">tại đây</a>.\n', "có đường dẫn 'javascript:'"),
+    "encoded link": ("Xem [tại đây](&#106;ava&#x09;script:alert(1)).\n", "có đường dẫn 'javascript:'"),
+    "code marks in HTML": ("<div>`<script>alert(1)</script>`</div>\n", "có thẻ HTML <script>"),
+    "unclosed fence": ("~~~\n<script>alert(1)</script>\n", "có thẻ HTML <script>"),
+    "indented fence": ("  ~~~\n<script>alert(1)</script>\n  ~~~\n", "có thẻ HTML <script>"),
+    "media from elsewhere": ('<video src="https://example.org/v.mp4"></video>\n', "lấy từ trang web khác"),
+}
+
+
+@pytest.mark.parametrize("kind", HIDDEN)
+def test_the_html_markdown_makes_is_checked_too(build_site, kind):
+    body, message = HIDDEN[kind]
+    (problem,) = stopped(build_site, {ARTICLE: front_matter(plain("Bài", "bai"), body)})
+    assert problem.path.endswith(ARTICLE) and problem.field == "nội dung" and problem.hint
+    assert message in problem.message
+
+
+def test_a_lone_carriage_return_cannot_hide_a_body_from_the_check(build_site):
+    # Pelican reads "\r" as a line end: "..." then ends the header and the script is in the body.
+    article = front_matter(plain("Bài", "bai")).replace("slug: bai\n", "slug: bai\r...\r<script>alert(1)</script>\r\n")
+    (problem,) = stopped(build_site, {ARTICLE: article})
+    assert "có thẻ HTML <script>" in problem.message
+
+
+def test_windows_line_ends_are_read_like_any_other(build_site):
+    article = front_matter(plain("Bài có dòng kiểu Windows", "bai"), "Đoạn một.\n\nĐoạn hai.\n")
+    output = build_site({ARTICLE: article.replace("\n", "\r\n")})
+    page = read_page(output, "/tin-tuc/2018/03/bai/")
+    assert page.h1.get_text(strip=True) == "Bài có dòng kiểu Windows"
+    paragraphs = [p.get_text() for p in page.select("main article p")]
+    assert paragraphs.index("Đoạn hai.") == paragraphs.index("Đoạn một.") + 1
+
+
 def test_raw_scripts_in_a_summary_stop_the_build(build_site):
     article = front_matter({**plain("Bài", "bai"), "summary": "Tóm tắt <img src=x onerror=alert(1)>"})
     (problem,) = stopped(build_site, {ARTICLE: article})

@@ -288,4 +288,6 @@ def test_check_body_images_resolves_static_and_relative_addresses(tmp_path):
     problems = check_body_images(body, 10, str(source), settings)
     assert [(p.line, p.message, p.hint) for p in problems] == [
         (12, "ảnh 'images/a.jpg' không nằm trong thư mục images", "viết đường dẫn bắt đầu bằng dấu '/': /images/a.jpg"),
+        (13, "ảnh 'https://example.org/anh.jpg' lấy từ một trang web khác",
+         "tải ảnh về, đặt vào thư mục content/images/ và viết đường dẫn /images/ten-anh.jpg"),
     ]

@@ -370,6 +370,9 @@ def reference_problem(src: str, source_path: str, config: Config) -> tuple[str, 
         return (f"ảnh '{src}' không nằm trong thư mục {folder}", hint)
     if reference.kind == "unsupported":
         return (f"định dạng của ảnh '{src}' không được hỗ trợ", UNSUPPORTED_HINT)
+    if reference.kind == "external":  # the site loads nothing from other hosts (readers' privacy, no tracking)
+        return (f"ảnh '{src}' lấy từ một trang web khác",
+                f"tải ảnh về, đặt vào thư mục content/{folder}/ và viết đường dẫn /{folder}/ten-anh.jpg")
     if reference.kind == "local":
         try:
             inspect(_file_of(config, reference.relative), config)

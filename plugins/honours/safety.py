@@ -7,6 +7,9 @@ stops the build (and `invoke check`) with the file, the line and the field.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
+
+from markdown import Markdown
 
 from .markdowntext import blank_code
 from .problems import Problem
@@ -56,6 +59,68 @@ def check_raw_html(body: str, body_line: int, path: str, settings: dict, field: 
             line = body_line - 1 + text.count("\n", 0, match.start())  # the body starts with the newline of "---"
             found.append(Problem(path, line, field, message.format(match.group(1).lower()), RAW_HTML_HINT))
     return found
+
+
+# Markdown can turn text without any of these into HTML only through plain links and images,
+# which the source check already reads; only bodies with one of them are rendered and read again.
+_MAY_HIDE_HTML = re.compile(r"[<&]|script|data:", re.I)
+_DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "meta", "link",
+                   "style", "form"}
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "data", "cite",
+                   "ping", "lowsrc", "dynsrc", "srcset"}
+_CODE_SCHEMES = ("javascript:", "vbscript:", "data:")
+_MEDIA_TAGS = {"img", "source", "video", "audio", "track", "input", "image", "picture"}
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these before reading a scheme
+
+
+class _Findings(HTMLParser):
+    """Collects what a browser would run or fetch from elsewhere in an HTML fragment."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)  # attribute values arrive with "&#106;" decoded
+        self.found: list[tuple[str, str]] = []  # (message, text to look for in the source)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _DANGEROUS_TAGS:
+            self.found.append((f"có thẻ HTML <{tag}> (mã có thể chạy trên máy người đọc)", tag))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append((f"có thuộc tính HTML '{name}' (mã chạy khi người đọc thao tác)", name))
+            elif name in _URL_ATTRIBUTES and value:
+                for url in value.split(",") if name == "srcset" else (value,):
+                    self._url(tag, url)
+
+    handle_startendtag = handle_starttag
+
+    def _url(self, tag: str, url: str) -> None:
+        plain = _IGNORED_IN_URL.sub("", url).lower()
+        scheme = next((s for s in _CODE_SCHEMES if plain.startswith(s)), None)
+        if scheme:
+            self.found.append((f"có đường dẫn '{scheme}' (mã chạy khi bấm vào)", scheme[:-1]))
+        elif tag in _MEDIA_TAGS and (plain.startswith(("http:", "https:", "//"))):
+            self.found.append((f"có ảnh hoặc tệp phương tiện lấy từ trang web khác ('{url.strip()[:80]}')",
+                               url.strip()[:20]))
+
+
+def check_rendered_html(text: str, text_line: int, path: str, settings: dict, markdown: Markdown,
+                        field: str = "nội dung") -> list[Problem]:
+    """Problems in the HTML that Markdown makes of a body (or summary), as the reader will see it.
+
+    A second line of defence behind `check_raw_html`: it reads what is published, so
+    entity-encoded schemes, reference links and HTML that the source check took for code
+    are caught too. Reported at the line where the offending text first appears.
+    """
+    if setting(settings, "HONOURS_ALLOW_RAW_HTML") or not _MAY_HIDE_HTML.search(text):
+        return []
+    findings = _Findings()
+    findings.feed(markdown.reset().convert(text))
+    findings.close()
+    problems, lowered = [], text.lower()
+    for message, needle in dict.fromkeys(findings.found):
+        at = lowered.find(needle.lower())
+        line = text_line - 1 + text.count("\n", 0, at) if at >= 0 else text_line
+        problems.append(Problem(path, line, field, message, RAW_HTML_HINT))
+    return problems
 
 
 def check_personal_data(check: Checker, data: dict, settings: dict) -> None:

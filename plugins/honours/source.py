@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from markdown import Markdown
 from pelican.generators import Generator
+from pelican.settings import DEFAULT_CONFIG
 
 from .extract import compare
 from .frontmatter import HEADER_RE, ParseError, parse_front_matter
@@ -17,7 +19,7 @@ from .images import check_body_images
 from .model import PELICAN_KEYS, SITE_KEYS, ArticleData, parse_article
 from .problems import Problem, display_path
 from .registries import Registries, load_registries
-from .safety import check_personal_data, check_raw_html
+from .safety import check_personal_data, check_raw_html, check_rendered_html
 from .scancache import CachedArticle, ScanCache
 from .settings import setting
 from .validation import Checker
@@ -98,6 +100,18 @@ class _Scanner:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.fresh: dict[str, CachedArticle] = {}  # what the next build may reuse
+        self._markdown: Markdown | None = None
+
+    @property
+    def markdown(self) -> Markdown:
+        """The site's Markdown converter, configured as Pelican's reader configures it."""
+        if self._markdown is None:
+            config = dict(self.settings.get("MARKDOWN", DEFAULT_CONFIG["MARKDOWN"]))
+            # As Pelican's MarkdownReader does: every configured extension is also enabled.
+            config["extensions"] = list(dict.fromkeys([*config.get("extensions", ()),
+                                                       *config.get("extension_configs", {})]))
+            self._markdown = Markdown(**config)
+        return self._markdown
 
     def scan(self, path: str, is_article: bool) -> None:
         shown = display_path(path)
@@ -117,6 +131,11 @@ class _Scanner:
         if isinstance(summary, str):  # Markdown too, published in the feeds as HTML; "\n" as a body starts
             body_problems += check_raw_html("\n" + summary, front.line_of(("summary",)), shown, self.settings,
                                             "summary")
+        if not body_problems:
+            body_problems += check_rendered_html(front.body, front.body_line, shown, self.settings, self.markdown)
+            if isinstance(summary, str):
+                body_problems += check_rendered_html("\n" + summary, front.line_of(("summary",)), shown,
+                                                     self.settings, self.markdown, "summary")
         self.problems.extend(body_problems)
         check = Checker(shown, front.line_of)
         check.duplicate_keys(front.duplicate_keys)
@@ -181,9 +200,12 @@ def _read_text(path: str, shown: str, limit: int, problems: list[Problem]) -> st
                                 "kiểm tra quyền đọc của tệp"))
         return None
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         problems.append(Problem(shown, line, "", "tệp không phải văn bản UTF-8",
                                 "lưu lại tệp với bảng mã UTF-8 (Unicode)"))
         return None
+    # Pelican reads files with universal newlines: check the text exactly as it will read it
+    # (a lone "\r" would otherwise end its header where this check does not).
+    return text.replace("\r\n", "\n").replace("\r", "\n")
