@@ -6,6 +6,7 @@ Amounts, decision numbers, dates, years and counts must never trip it.
 from __future__ import annotations
 
 import pytest
+from conftest import CONTENT
 from honours.problems import ContentErrors
 from honours.safety import check_personal_data
 from honours.validation import Checker
@@ -95,9 +96,9 @@ def test_allowlist_lets_a_public_number_through():
     assert found(text + ", 0912345678", {"HONOURS_PERSONAL_DATA_ALLOWLIST": ["0204 3812 345"]})
 
 
-def test_author_names_are_checked():
+def test_author_names_are_checked_and_the_body_is_not():
     check = Checker("bai.md", lambda path: 1)
-    check_personal_data(check, {"author": "Thu Hà 0912345678", "title": "Gọi 0912345678"}, {})
+    check_personal_data(check, {"author": "Thu Hà 0912345678", "body": "Đường dây nóng 0912345678"}, {})
     assert [p.field for p in check.problems] == ["author"]
 
 
@@ -134,3 +135,31 @@ def test_the_allowlist_setting_is_read_by_the_build(build_site):
     output = build_site({ARTICLE: HEADER.format(name="Nguyễn Văn An (an@hiephoa.vn)")},
                         HONOURS_PERSONAL_DATA_ALLOWLIST=["an@hiephoa.vn"])
     assert "an@hiephoa.vn" in (output / "du-lieu/nguoi-nhan.csv").read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("text", ["0912\u200b345678", "an\u200b@gmail.com", "12\u00ad3456789"])
+def test_invisible_characters_do_not_hide_personal_data(text):
+    assert len(found(text)) == 1
+
+
+@pytest.mark.parametrize("key, value", [
+    ("title", "Anh Lê Văn Tám (CCCD 001234567890) nhận Giấy khen"),
+    ("summary", "Liên hệ 0912345678 để biết thêm"),
+    ("tags", ["khen thưởng", "an@gmail.com"]),
+])  # fmt: skip
+def test_published_texts_besides_award_data_are_checked(key, value):
+    check = Checker("bai.md", lambda path: 1)
+    check_personal_data(check, {key: value}, {})
+    (problem,) = check.problems
+    assert problem.field.startswith(key)
+
+
+def test_a_registry_text_with_personal_data_stops_the_build(build_site):
+    units = (CONTENT / "data/units.yml").read_text(encoding="utf-8")
+    units += ('\n- slug: thon-moi\n  name: Thôn Mới\n  kind: thon\n  parent: xa-hoa-son\n'
+              '  note: "Trưởng thôn: 0912 345 679"\n')
+    with pytest.raises(ContentErrors) as stopped:
+        build_site({"data/units.yml": units})
+    (problem,) = stopped.value.problems
+    assert problem.path.endswith("data/units.yml") and "điện thoại" in problem.message
+    build_site({"data/units.yml": units}, HONOURS_PERSONAL_DATA_ALLOWLIST=["0912 345 679"])

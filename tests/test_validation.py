@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import textwrap
+import unicodedata
 
 import pytest
 from conftest import CONTENT
@@ -215,3 +216,45 @@ def test_registry_that_does_not_parse(build_site, caplog):
     files = {ARTICLE: article(GOOD_LINE), "data/awards.yml": "- slug: giay-khen\n  name: [Giấy khen\n"}
     problems = problems_of(build_site, files, caplog)
     assert any(p.path.endswith("data/awards.yml") and "YAML" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("recipient, field", [
+    ('{name: "", unit: xa-hoa-son}', "name"),
+    ('{household: "  ", unit: xa-mai-dinh}', "household"),
+    ("{name: , unit: xa-hoa-son}", "name"),
+])  # fmt: skip
+def test_a_blank_name_is_not_read_as_a_collective(build_site, caplog, recipient, field):
+    line = GOOD_LINE + f"  recipients:\n    - {recipient}\n"
+    problem = only_problem(build_site, {ARTICLE: article(line)}, caplog)
+    assert problem.field == f"honours.awards[1].recipients[1].{field}"
+
+
+def test_an_empty_award_list_is_a_mistake(build_site, caplog):
+    text = article(GOOD_LINE).replace("  awards:\n" + textwrap.indent(GOOD_LINE.strip("\n"), "    ") + "\n",
+                                      "  awards: []\n")
+    problem = only_problem(build_site, {ARTICLE: text}, caplog)
+    assert problem.field == "honours.awards" and "trống" in problem.message
+
+
+def test_a_year_taken_from_the_date_is_checked_like_a_written_one(build_site, caplog):
+    text = article(GOOD_LINE).replace("  year: 2017\n", "").replace("date: 2018-02-01", "date: 1900-01-01")
+    problem = only_problem(build_site, {ARTICLE: text}, caplog)
+    assert problem.field == "date" and "1900" in problem.message
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u202e", "\ufeff"])
+def test_invisible_characters_in_a_name_are_content_errors(build_site, caplog, invisible):
+    line = GOOD_LINE + f'  recipients:\n    - {{name: "Nguyễn{invisible} Văn An", unit: xa-hoa-son}}\n'
+    problem = only_problem(build_site, {ARTICLE: article(line)}, caplog)
+    assert problem.field == "honours.awards[1].recipients[1].name"
+
+
+def test_a_name_typed_in_decomposed_unicode_is_the_same_name(build_site):
+    composed = "Nguyễn Thị Hằng"
+    decomposed = unicodedata.normalize("NFD", composed)
+    line = ("- by: chu-tich-ubnd-huyen\n  award: giay-khen\n  recipients:\n"
+            f"    - {{name: {composed}, unit: xa-hoa-son}}\n    - {{name: {decomposed}, unit: xa-hoa-son}}\n")
+    output = build_site({ARTICLE: article(line)})
+    rows = (output / "du-lieu/nguoi-nhan.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert len(rows) == 2 and all(composed in row for row in rows)
+    assert decomposed not in (output / "khen-thuong/2017/index.html").read_text(encoding="utf-8")

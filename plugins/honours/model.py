@@ -178,6 +178,12 @@ def _honours(check: Checker, value, registries: Registries, published: datetime 
                     "thêm 'awards:' với ít nhất một dòng khen thưởng, hoặc xóa 'honours'")
         return ()
     items = check.sequence(awards, ("honours", "awards"), "'awards'") or []
+    if awards == []:
+        check.error(("honours", "awards"), "danh sách khen thưởng trống",
+                    "thêm ít nhất một dòng khen thưởng, hoặc xóa cả mục 'honours' nếu bài không có")
+    if "year" not in honours and items and latest < YEAR_MIN:
+        check.error(("date",), f"năm thi đua lấy theo ngày đăng là {latest}, trước năm {YEAR_MIN}",
+                    "kiểm tra lại ngày đăng, hoặc ghi năm thi đua ở 'honours: year:'")
     lines = []
     for index, raw in enumerate(items):
         path = ("honours", "awards", index)
@@ -269,8 +275,11 @@ def _recipients(check, entry, path, registries: Registries, year) -> tuple[Recip
             continue
         check.unknown_keys(item, RECIPIENT_KEYS, where)
         unit_slug = check.slug(item, "unit", where, registries.units, "mã đơn vị")
-        name = check.text(item, "name", where, required=False, max_length=MAX_NAME)
-        household = check.text(item, "household", where, required=False, max_length=MAX_NAME)
+        # A key written but left blank is a mistake, not a collective: the unit alone names a collective.
+        name = check.text(item, "name", where, required="name" in item, max_length=MAX_NAME)
+        household = check.text(item, "household", where, required="household" in item, max_length=MAX_NAME)
+        if ("name" in item and name is None) or ("household" in item and household is None):
+            continue
         if name and household:
             check.error((*where, "household"), "một người nhận không thể vừa là cá nhân vừa là hộ gia đình",
                         "dùng 'name' cho cá nhân hoặc 'household' cho hộ gia đình, không dùng cả hai")

@@ -9,6 +9,7 @@ from datetime import date
 
 from .frontmatter import ParseError, load_yaml
 from .problems import Problem, display_path
+from .safety import find_personal_data
 from .validation import Checker, show
 from .vietnamese import capitalize_first, sort_key
 
@@ -139,16 +140,21 @@ class Registries:
         return sorted(self.units.values(), key=lambda u: (kinds.index(u.kind), u.order))
 
 
-def load_registries(data_dir: str) -> tuple[Registries, list[Problem]]:
-    """Read the three registry files; return them with every problem found."""
+def load_registries(data_dir: str, personal_data_allowed: tuple[str, ...] = ()) -> tuple[Registries, list[Problem]]:
+    """Read the three registry files; return them with every problem found.
+
+    Every text is published (unit pages, open data), so each is also checked for
+    personal data; `personal_data_allowed` lists the texts allowed anyway.
+    """
     problems: list[Problem] = []
-    authorities = _load(data_dir, AUTHORITY_FILE, "authorities", _parse_authority, problems)
-    awards = _load(data_dir, AWARD_FILE, "awards", _parse_award, problems)
-    units = _load(data_dir, UNIT_FILE, "units", _parse_unit, problems)
+    files = ((AUTHORITY_FILE, "authorities", _parse_authority), (AWARD_FILE, "awards", _parse_award),
+             (UNIT_FILE, "units", _parse_unit))
+    authorities, awards, units = (_load(data_dir, filename, prefix, parse, problems, personal_data_allowed)
+                                  for filename, prefix, parse in files)
     return Registries(authorities, awards, units), problems
 
 
-def _load(data_dir, filename, prefix, parse_entry, problems) -> dict:
+def _load(data_dir, filename, prefix, parse_entry, problems, personal_data_allowed=()) -> dict:
     """Read one registry file into a dict by slug, reporting duplicates."""
     path = os.path.join(data_dir, filename)
     shown = display_path(path)
@@ -167,6 +173,7 @@ def _load(data_dir, filename, prefix, parse_entry, problems) -> dict:
         return {}
     check = Checker(shown, document.line_of, prefix)
     check.duplicate_keys(document.duplicate_keys)
+    find_personal_data(check, document.data, (), personal_data_allowed)
     entries = check.sequence(document.data, (), "danh mục") or []
     records: dict = {}
     for index, raw in enumerate(entries):

@@ -123,23 +123,30 @@ def check_rendered_html(text: str, text_line: int, path: str, settings: dict, ma
     return problems
 
 
+# The front-matter fields published as data about people and units (the body is the article's prose).
+PERSONAL_DATA_FIELDS = ("honours", "author", "authors", "title", "summary", "description", "tags", "category",
+                        "units", "slug")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def check_personal_data(check: Checker, data: dict, settings: dict) -> None:
-    """Record a problem for each text in award data or author names that looks like personal data."""
+    """Record a problem for each published front-matter text that looks like personal data."""
     allowed = tuple(setting(settings, "HONOURS_PERSONAL_DATA_ALLOWLIST"))
-    for key in ("honours", "author", "authors"):
+    for key in PERSONAL_DATA_FIELDS:
         if key in data:
-            _walk(check, data[key], (key,), allowed)
+            find_personal_data(check, data[key], (key,), allowed)
 
 
-def _walk(check: Checker, value, path: tuple, allowed: tuple) -> None:
+def find_personal_data(check: Checker, value, path: tuple, allowed: tuple) -> None:
+    """Record a problem for each text inside value (nested lists and mappings) that looks like personal data."""
     if isinstance(value, dict):
         for key, item in value.items():
-            _walk(check, item, (*path, key), allowed)
+            find_personal_data(check, item, (*path, key), allowed)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _walk(check, item, (*path, index), allowed)
+            find_personal_data(check, item, (*path, index), allowed)
     elif isinstance(value, (str, int)) and not isinstance(value, bool):
-        text = str(value)  # YAML reads an unquoted 121234567 as a number
+        text = _INVISIBLE.sub("", str(value))  # YAML reads an unquoted 121234567 as a number
         for exception in allowed:
             text = text.replace(exception, " ")
         for pattern, what in _PERSONAL:

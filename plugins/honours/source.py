@@ -70,7 +70,7 @@ def list_files(generator: Generator, kind: str) -> list[str]:
 def scan_content(settings: dict, article_files: list[str], page_files: list[str]) -> ContentIndex:
     """Check the registries and every article and page; collect all problems."""
     data_dir = os.path.join(settings["PATH"], setting(settings, "HONOURS_DATA_PATH"))
-    registries, problems = load_registries(data_dir)
+    registries, problems = load_registries(data_dir, tuple(setting(settings, "HONOURS_PERSONAL_DATA_ALLOWLIST")))
     if problems:  # every article would repeat the registry's mistake: report it alone
         return ContentIndex(registries, {}, tuple(sorted(problems)))
     cache = ScanCache.open(settings, data_dir)

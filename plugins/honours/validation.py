@@ -7,14 +7,18 @@ raw dicts themselves, so every kind of mistake is worded the same way.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 from .problems import Problem, suggest
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_UNPRINTABLE_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Control characters, and invisible ones that change how a text reads or hide inside a number
+# (soft hyphen, zero-width characters, direction overrides, the byte-order mark).
+_INVISIBLE = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_UNPRINTABLE = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029{_INVISIBLE}]")
+_UNPRINTABLE_BUT_NEWLINE = re.compile(rf"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029{_INVISIBLE}]")
 MISSING = object()
 
 
@@ -94,7 +98,7 @@ class Checker:
             self.error((*path, key), f"phải là một đoạn chữ, không phải {show(value)}",
                        "viết giá trị trên cùng dòng, đặt trong ngoặc kép nếu cần")
             return None
-        text = str(value).strip()
+        text = unicodedata.normalize("NFC", str(value).strip())  # one name typed two ways is one name
         if not text:
             if required:
                 self.error((*path, key), "không được để trống", f"điền giá trị cho '{key}'")
