@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import filecmp
+import re
 from pathlib import Path
 
+import yaml
 from conftest import CONTENT, run_pelican
 
 
@@ -20,3 +22,15 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert len(names) > 10
     match, mismatch, errors = filecmp.cmpfiles(first, second, names, shallow=False)
     assert mismatch == [] and errors == []
+
+
+def test_the_sitemap_dates_come_from_the_content_not_the_clock(tmp_path):
+    output = run_pelican(CONTENT, tmp_path / "site")
+    newest = max(
+        str(front.get(key))[:10]
+        for path in CONTENT.rglob("*.md")
+        for front in [yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])]
+        for key in ("date", "modified") if front.get(key)
+    )
+    lastmods = re.findall(r"<lastmod>([^<]+)</lastmod>", (output / "sitemap.xml").read_text(encoding="utf-8"))
+    assert lastmods and max(value[:10] for value in lastmods) == newest

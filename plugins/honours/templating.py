@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -103,7 +104,16 @@ def date_pages_for_sitemap(path, context) -> None:
     before pelican-sitemap sees the page, so "honours" is listed before it in
     PLUGINS.
     """
-    if context.get("article") or context.get("page") or not str(path).endswith(".html"):
+    page = context.get("page")
+    if page is not None and getattr(page, "date", None) is None and getattr(page, "modified", None) is None:
+        # A static page without a date ("Giới thiệu"): the newest article's date stands for the site's.
+        newest = max((article.date for article in context.get("articles") or ()), default=None)
+        if newest is not None:
+            dated = copy.copy(page)  # only the sitemap's copy; the page is written already
+            dated.modified = newest
+            context["page"] = dated
+        return
+    if context.get("article") or page or not str(path).endswith(".html"):
         return
     info = context.get("honours_page")
     date = getattr(info, "date", None)
