@@ -108,8 +108,8 @@ def test_two_articles_with_the_same_slug_in_the_same_month(build_site, caplog):
     assert (by_file["b.md"].field, by_file["b.md"].line) == ("title", 2)  # the slug comes from its title
 
 
-def test_slugs_that_differ_only_in_case_collide(build_site, caplog):
-    files = {"tin-tuc/2018/a.md": article("Bài A", "Trung"), "tin-tuc/2018/b.md": article("Bài B", "trung")}
+def test_a_slug_made_from_a_title_collides_with_a_written_one(build_site, caplog):
+    files = {"tin-tuc/2018/a.md": article("TRUNG"), "tin-tuc/2018/b.md": article("Bài B", "trung")}
     assert names(stopped(build_site, files, caplog)) == {"a.md", "b.md"}
 
 
@@ -124,44 +124,30 @@ def test_the_same_slug_in_another_month_is_fine_and_both_are_published(build_sit
     assert sorted(r["title"] for r in records) == ["Bài A", "Bài B"]
 
 
-@pytest.mark.parametrize(("extra", "where"), [
-    ("save_as: khen-thuong/index.html\n", "thư mục 'khen-thuong/'"),
-    ("save_as: don-vi/xa-hoa-son/index.html\n", "thư mục 'don-vi/'"),
-    ("save_as: du-lieu/khen-thuong.csv\n", "thư mục 'du-lieu/'"),
-    ("save_as: thong-ke/2017/index.html\n", "thư mục 'thong-ke/'"),
-    ("save_as: tim-kiem/index.html\n", "thư mục 'tim-kiem/'"),
-    ("save_as: admin/index.html\n", "thư mục 'admin/'"),
-    ("save_as: pagefind/pagefind.js\n", "thư mục 'pagefind/'"),
-    ("save_as: tin-tuc/index.html\n", "do trang web tự tạo ra"),
-    ("save_as: tin-tuc/page/2/index.html\n", "do trang web tự tạo ra"),
-    ("save_as: the/index.html\n", "do trang web tự tạo ra"),
-    ("save_as: chuyen-muc/thi-dua/index.html\n", "do trang web tự tạo ra"),
-    ("save_as: tin-tuc/feed.xml\n", "do trang web tự tạo ra"),
-    ("save_as: index.html\n", "do trang web tự tạo ra"),
-    ("save_as: page/2/index.html\n", "do trang web tự tạo ra"),
-    ("save_as: sitemap.xml\n", "do trang web tự tạo ra"),
+@pytest.mark.parametrize("extra", [
+    "save_as: khen-thuong/index.html\n", "url: khong-ton-tai/\n", "template: unit\n", "lang: en\n",
+    "translation: true\n",
 ])  # fmt: skip
-def test_an_article_written_over_a_generated_page(build_site, caplog, extra, where):
+def test_keys_that_would_move_or_break_a_page_are_refused(build_site, caplog, extra):
     files = {**GOOD, "tin-tuc/2018/de-len.md": article("Bài đè lên", extra=extra)}
     (problem,) = stopped(build_site, files, caplog)
     assert problem.path.endswith("de-len.md")
-    assert (problem.field, problem.line) == ("save_as", 4)
-    assert where in problem.message
+    assert (problem.field, problem.line) == (extra.split(":")[0], 4)
 
 
-def test_an_article_written_outside_the_output_folder(build_site, caplog):
-    # Pelican refuses it (in English, logged as an error) and leaves it out; the build then stops on the lost article.
-    files = {**GOOD, "tin-tuc/2018/ngoai.md": article("Bài ra ngoài", extra="save_as: ../ngoai.html\n")}
+@pytest.mark.parametrize("slug", ["../../ngoai", "a b?c#d", "Trung", "[a, b]", '"a\\0b"', "5"])
+def test_a_slug_that_is_not_a_plain_address_is_refused(build_site, caplog, slug):
+    files = {**GOOD, "tin-tuc/2018/ngoai.md": article("Bài ra ngoài", slug)}
     (problem,) = stopped(build_site, files, caplog)
-    assert problem.path.endswith("ngoai.md") and "Pelican đã bỏ qua bài này" in problem.message
-    assert "would be written outside output path" in caplog.text
+    assert problem.path.endswith("ngoai.md") and (problem.field, problem.line) == ("slug", 4)
+    assert "chữ thường không dấu" in problem.hint
 
 
-def test_an_article_written_over_a_static_page(build_site, caplog):
+def test_two_static_pages_with_the_same_slug(build_site, caplog):
     files = {**GOOD, "pages/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\nTrang giới thiệu.\n",
-             "tin-tuc/2018/de-len.md": article("Bài đè lên", extra="save_as: gioi-thieu/index.html\n")}
+             "pages/gioi-thieu-2.md": "---\ntitle: Giới thiệu lại\nslug: gioi-thieu\n---\nTrang khác.\n"}
     problems = stopped(build_site, files, caplog)
-    assert names(problems) == {"gioi-thieu.md", "de-len.md"}
+    assert names(problems) == {"gioi-thieu.md", "gioi-thieu-2.md"}
     assert all("gioi-thieu/index.html" in p.message for p in problems)
 
 
@@ -220,3 +206,17 @@ def test_a_publish_stopped_by_a_collision_leaves_the_previous_output_untouched(t
     assert build_then_swap(tmp_path, settings) != 0
     assert tree_digest(tmp_path / "output") == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".output-")]
+
+
+@pytest.mark.parametrize("front, field", [
+    ("status: hiden\n", "status"),
+    ("units: [khong-co-don-vi]\n", "units[1]"),
+    ("illustrative: maybe\n", "illustrative"),
+    ("date: 01/02/2018\n", "date"),
+    ("modified: hôm qua\n", "modified"),
+    ("tags: {a: 1}\n", "tags"),
+])  # fmt: skip
+def test_a_static_page_is_checked_like_an_article(build_site, caplog, front, field):
+    files = {**GOOD, "pages/gioi-thieu.md": f"---\ntitle: Giới thiệu\n{front}---\nTrang giới thiệu.\n"}
+    (problem,) = stopped(build_site, files, caplog)
+    assert problem.path.endswith("gioi-thieu.md") and (problem.field, problem.line) == (field, 3)

@@ -229,13 +229,6 @@ def test_a_blank_name_is_not_read_as_a_collective(build_site, caplog, recipient,
     assert problem.field == f"honours.awards[1].recipients[1].{field}"
 
 
-def test_an_empty_award_list_is_a_mistake(build_site, caplog):
-    text = article(GOOD_LINE).replace("  awards:\n" + textwrap.indent(GOOD_LINE.strip("\n"), "    ") + "\n",
-                                      "  awards: []\n")
-    problem = only_problem(build_site, {ARTICLE: text}, caplog)
-    assert problem.field == "honours.awards" and "trống" in problem.message
-
-
 def test_a_year_taken_from_the_date_is_checked_like_a_written_one(build_site, caplog):
     text = article(GOOD_LINE).replace("  year: 2017\n", "").replace("date: 2018-02-01", "date: 1900-01-01")
     problem = only_problem(build_site, {ARTICLE: text}, caplog)

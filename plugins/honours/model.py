@@ -12,9 +12,10 @@ from .validation import MISSING, Checker, show
 YEAR_MIN = 1945  # the first emulation movement of the Republic
 
 # Keys Pelican itself understands in front-matter.
+# Pelican's keys an editor may write. Not `template`, `url`, `save_as` (they break pages and
+# links without an error), nor `lang`/`translation` (the site is in Vietnamese only).
 PELICAN_KEYS = (
-    "title", "date", "modified", "author", "authors", "category", "tags", "slug",
-    "summary", "status", "lang", "translation", "save_as", "url", "template",
+    "title", "date", "modified", "author", "authors", "category", "tags", "slug", "summary", "status",
 )  # fmt: skip
 # Keys this site adds.
 SITE_KEYS = ("units", "honours", "illustrative", "image", "description")
@@ -31,11 +32,13 @@ STATUSES = ("published", "draft", "hidden")
 MAX_TITLE = 300
 MAX_NAME = 200  # names of people, households, authors, categories and tags
 MAX_DECISION_NUMBER = 100
+MAX_SLUG = 200
 MAX_NOTE = 2_000
 MAX_SUMMARY = 2_000
 
 # Editors must write dates as year-month-day: "01/02/2018" is ambiguous
 # (Pelican would read it as 2 January).
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
@@ -98,10 +101,33 @@ def parse_article(
     check: Checker, data: dict, registries: Registries, source_path: str, extra_keys=()
 ) -> ArticleData | None:
     """Return the article's records, recording every problem on `check`."""
+    title, published, status, illustrative, units = _common_fields(check, data, registries, extra_keys)
+    if published is MISSING:
+        check.error(("date",), "thiếu ngày đăng bài", "thêm dòng 'date: 2018-02-01 08:00'")
+        published = None
+    lines = _honours(check, data.get("honours", MISSING), registries, published)
+    if title is None or published is None or status is None:
+        return None
+    return ArticleData(source_path, title, published, status, units, lines, illustrative)
+
+
+def check_page(check: Checker, data: dict, registries: Registries, extra_keys=()) -> None:
+    """Record every problem of a static page's front-matter on `check` (a page has no award data)."""
+    _common_fields(check, data, registries, extra_keys)
+    if "honours" in data:
+        check.error(("honours",), "trang tĩnh không mang dữ liệu khen thưởng",
+                    "chuyển nội dung này thành một bài viết trong thư mục tin tức")
+
+
+def _common_fields(check: Checker, data: dict, registries: Registries, extra_keys) -> tuple:
+    """Check what articles and pages share; return (title, date or MISSING, status, illustrative, units)."""
     check.unknown_keys(data, (*PELICAN_KEYS, *SITE_KEYS, *extra_keys), ())
     title = check.text(data, "title", (), max_length=MAX_TITLE)
     _shown_texts(check, data)
-    published = _publication_date(check, data)
+    published = _date(check, data, "date", "ngày đăng") if data.get("date") is not None else MISSING
+    if data.get("modified") is not None:
+        _date(check, data, "modified", "ngày sửa")
+    _slug(check, data)
     status = data.get("status", "published")
     if status not in STATUSES:
         check.error(("status",), f"trạng thái {show(status)} không hợp lệ",
@@ -113,10 +139,18 @@ def parse_article(
                     "viết 'illustrative: true' cho bài có dữ liệu minh họa")
         illustrative = False
     units = _unit_list(check, data, registries)
-    lines = _honours(check, data.get("honours", MISSING), registries, published)
-    if title is None or published is None or status is None:
-        return None
-    return ArticleData(source_path, title, published, status, units, lines, illustrative)
+    return title, published, status, illustrative, units
+
+
+def _slug(check: Checker, data: dict) -> None:
+    """An address written by hand: lower-case letters without diacritics, digits and hyphens."""
+    value = data.get("slug")
+    if value is None:
+        return
+    if not isinstance(value, str) or len(value) > MAX_SLUG or not _SLUG.fullmatch(value):
+        check.error(("slug",), f"địa chỉ {show(value)} không hợp lệ",
+                    "chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ 'tong-ket-nam-2017'; "
+                    "hoặc xóa dòng 'slug' để địa chỉ được tạo từ tiêu đề")
 
 
 def _shown_texts(check: Checker, data: dict) -> None:
@@ -127,11 +161,9 @@ def _shown_texts(check: Checker, data: dict) -> None:
     check.text(data, "summary", (), required=False, max_length=MAX_SUMMARY, multiline=True)
 
 
-def _publication_date(check: Checker, data: dict) -> datetime | None:
-    value = data.get("date", MISSING)
-    if value is MISSING or value is None:
-        check.error(("date",), "thiếu ngày đăng bài", "thêm dòng 'date: 2018-02-01 08:00'")
-        return None
+def _date(check: Checker, data: dict, key: str, what: str) -> datetime | None:
+    """Read a date or date and time written as ISO 8601 ("2018-02-01 08:00")."""
+    value = data[key]
     if isinstance(value, datetime):
         return value
     if isinstance(value, date):
@@ -142,7 +174,7 @@ def _publication_date(check: Checker, data: dict) -> datetime | None:
             return datetime.fromisoformat(text.replace(" ", "T") if len(text) > 10 else text)
         except ValueError:
             pass
-    check.error(("date",), f"ngày đăng {show(value)} không hợp lệ",
+    check.error((key,), f"{what} {show(value)} không hợp lệ",
                 "viết theo dạng năm-tháng-ngày giờ:phút, ví dụ 2018-02-01 08:00")
     return None
 
@@ -178,9 +210,6 @@ def _honours(check: Checker, value, registries: Registries, published: datetime 
                     "thêm 'awards:' với ít nhất một dòng khen thưởng, hoặc xóa 'honours'")
         return ()
     items = check.sequence(awards, ("honours", "awards"), "'awards'") or []
-    if awards == []:
-        check.error(("honours", "awards"), "danh sách khen thưởng trống",
-                    "thêm ít nhất một dòng khen thưởng, hoặc xóa cả mục 'honours' nếu bài không có")
     if "year" not in honours and items and latest < YEAR_MIN:
         check.error(("date",), f"năm thi đua lấy theo ngày đăng là {latest}, trước năm {YEAR_MIN}",
                     "kiểm tra lại ngày đăng, hoặc ghi năm thi đua ở 'honours: year:'")

@@ -16,7 +16,7 @@ from pelican.settings import DEFAULT_CONFIG
 from .extract import compare
 from .frontmatter import HEADER_RE, ParseError, parse_front_matter
 from .images import check_body_images
-from .model import PELICAN_KEYS, SITE_KEYS, ArticleData, parse_article
+from .model import ArticleData, check_page, parse_article
 from .problems import Problem, display_path
 from .registries import Registries, load_registries
 from .safety import check_personal_data, check_raw_html, check_rendered_html
@@ -144,11 +144,7 @@ class _Scanner:
             record = parse_article(check, front.data, self.registries, path, self.extra_keys)
         else:
             record = None
-            check.unknown_keys(front.data, (*PELICAN_KEYS, *SITE_KEYS, *self.extra_keys), ())
-            check.text(front.data, "title", ())
-            if "honours" in front.data:
-                check.error(("honours",), "trang tĩnh không mang dữ liệu khen thưởng",
-                            "chuyển nội dung này thành một bài viết trong thư mục tin tức")
+            check_page(check, front.data, self.registries, self.extra_keys)
         self.problems.extend(check.problems)
         if record is None or check.problems or body_problems:
             return
