@@ -40,7 +40,7 @@ JINJA_ENVIRONMENT = {
 STATIC_PATHS = []
 ARTICLE_PATHS = ["tin-tuc"]
 PAGE_PATHS = ["pages"]
-IGNORE_FILES = [".#*", "*~", "*.swp", "README*"]
+IGNORE_FILES = [".*", "*~", "*.swp", "README*"]  # hidden files include editors' locks and macOS "._" copies
 
 ARTICLE_URL = "tin-tuc/{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"

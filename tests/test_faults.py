@@ -220,3 +220,18 @@ def test_a_static_page_is_checked_like_an_article(build_site, caplog, front, fie
     files = {**GOOD, "pages/gioi-thieu.md": f"---\ntitle: Giới thiệu\n{front}---\nTrang giới thiệu.\n"}
     (problem,) = stopped(build_site, files, caplog)
     assert problem.path.endswith("gioi-thieu.md") and (problem.field, problem.line) == (field, 3)
+
+
+@pytest.mark.parametrize("where", [
+    "bai.md", "tin-tuc/2018/bai.MD", "tin-tuc/2018/bai.txt", "tin-tuc/2018/README-bai.md",
+])  # fmt: skip
+def test_an_article_pelican_would_not_read_is_not_dropped_silently(build_site, caplog, where):
+    (problem,) = stopped(build_site, {**GOOD, where: article("Bài lạc chỗ", "lac-cho")}, caplog)
+    assert problem.path.endswith(where) and problem.line == 1 and problem.hint
+
+
+def test_notes_without_front_matter_and_hidden_files_are_left_alone(build_site):
+    output = build_site({**GOOD, "tin-tuc/README.md": "Ghi chú cho người biên tập.\n",
+                         "tin-tuc/2018/.nhap.md": article("Bản nháp ẩn", "nhap")})
+    assert (output / "tin-tuc/2018/02/bai-tot/index.html").exists()
+    assert not (output / "tin-tuc/2018/02/nhap").exists()  # hidden files (".…", "._…" copies) are not content

@@ -6,6 +6,7 @@ same problems with the same words. Nothing is written here.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from dataclasses import dataclass, field
 
@@ -81,10 +82,55 @@ def scan_content(settings: dict, article_files: list[str], page_files: list[str]
         scanner.scan(path, is_article=False)
     if cache is not None:
         cache.save(scanner.fresh)
-    return ContentIndex(registries, scanner.articles, tuple(sorted(scanner.problems)),
+    problems = [*scanner.problems, *unread_articles(settings, {*article_files, *page_files})]
+    return ContentIndex(registries, scanner.articles, tuple(sorted(problems)),
                         tuple(sorted(scanner.warnings)), scanner.headers,
                         {path: result.digest for path, result in scanner.fresh.items()},
                         cache.key if cache is not None else None)
+
+
+_TEXT_EXTENSIONS = {*MARKDOWN_EXTENSIONS, "txt", "text"}
+
+
+def unread_articles(settings: dict, listed: set[str]) -> list[Problem]:
+    """Problems for files that look like articles (a front-matter block) that Pelican will not read.
+
+    An article in the wrong folder, with an upper-case or .txt extension, or
+    whose name matches IGNORE_FILES would otherwise vanish without a word.
+    Hidden files and folders, the registries and the images are not looked at.
+    """
+    root = settings["PATH"]
+    skipped = {os.path.normpath(os.path.join(root, setting(settings, name)))
+               for name in ("HONOURS_DATA_PATH", "HONOURS_IMAGE_PATH")}
+    ignored = settings.get("IGNORE_FILES", ())
+    problems = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(d for d in folders if not d.startswith(".")
+                            and os.path.normpath(os.path.join(folder, d)) not in skipped)
+        for name in sorted(files):
+            extension = name.rpartition(".")[2]
+            path = os.path.abspath(os.path.join(folder, name))
+            if name.startswith(".") or extension.lower() not in _TEXT_EXTENSIONS or path in listed:
+                continue
+            if not _starts_with_front_matter(path):
+                continue
+            if extension not in MARKDOWN_EXTENSIONS:
+                why, hint = f"tệp có đuôi '.{extension}' nên không được đọc", "đổi đuôi tệp thành .md (chữ thường)"
+            elif any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
+                why, hint = "tên tệp thuộc loại được bỏ qua (ví dụ README…)", "đổi tên tệp"
+            else:
+                why, hint = ("tệp nằm ngoài thư mục bài viết và trang tĩnh nên không được đăng",
+                             "chuyển bài viết vào content/tin-tuc/<năm>/, trang tĩnh vào content/pages/")
+            problems.append(Problem(display_path(path), 1, "", why, hint))
+    return problems
+
+
+def _starts_with_front_matter(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(8).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+    except OSError:
+        return False
 
 
 class _Scanner:
