@@ -62,6 +62,23 @@ def test_check_reports_file_line_and_field(content_copy):
     assert good.returncode == 0, good.stdout + good.stderr
 
 
+def test_check_finds_what_only_the_build_used_to_find(content_copy):
+    # Two articles written to one address, and prose that disagrees with the data (a warning only).
+    copy = content_copy / SEED.replace(".md", "-ban-sao.md")
+    copy.write_text((content_copy / SEED).read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(INVOKE, "check", "--path", str(content_copy))
+    assert result.returncode != 0
+    collisions = [line for line in result.stdout.splitlines() if "trùng địa chỉ xuất bản" in line]
+    assert len(collisions) == 2 and any(copy.name in line for line in collisions)
+    copy.unlink()
+    seed = content_copy / SEED
+    seed.write_text(seed.read_text(encoding="utf-8").replace("collectives: 17", "collectives: 18"), encoding="utf-8")
+    warned = run(INVOKE, "check", "--path", str(content_copy))
+    assert warned.returncode == 0
+    assert any(line.startswith("cảnh báo: ") and "17 tập thể" in line and "18 tập thể" in line
+               for line in warned.stdout.splitlines())
+
+
 def tree_digest(folder: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):

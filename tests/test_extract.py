@@ -472,3 +472,10 @@ def test_command_line_unreadable_and_bad_usage(tmp_path, capsys):
     assert "UTF-8" in capsys.readouterr().err
     assert main([]) == 2
     assert "cách dùng" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("path", sorted(CONTENT.glob("tin-tuc/*/*.md")), ids=lambda p: p.name)
+def test_the_demo_articles_prose_and_data_agree(path, registries):
+    # Each demo article states in its prose what its front-matter records: no warning is expected.
+    body, lines = article_lines(path, registries)
+    assert compare(body, lines, registries) == []

@@ -6,15 +6,42 @@ import argparse
 import sys
 import time
 
+from pelican.contents import Article, Page
 from pelican.settings import read_settings
 
+from .frontmatter import ParseError, parse_front_matter
+from .outputs import output_problems
 from .source import content_files, scan_content
 
 
 def run_check(settings: dict) -> tuple[list[str], list[str]]:
     """Return (errors, warnings) for the content, each as 'file:line: field: …' lines."""
-    index = scan_content(settings, *content_files(settings))
-    return [str(p) for p in index.problems], []
+    article_files, page_files = content_files(settings)
+    index = scan_content(settings, article_files, page_files)
+    problems = list(index.problems)
+    if not problems:  # where each file will be written, as the build computes it
+        problems = output_problems(settings, _contents(settings, index, page_files))
+    return [str(p) for p in sorted(problems)], [f"cảnh báo: {w}" for w in index.warnings]
+
+
+def _contents(settings: dict, index, page_files: list[str]) -> list:
+    """Pelican's article and page objects, without their bodies: enough to know their output paths."""
+    contents = []
+    for path, record in index.articles.items():
+        data = index.headers[path][1]
+        metadata = {"title": record.title, "date": record.date, "status": record.status}
+        if data.get("slug"):
+            metadata["slug"] = data["slug"]
+        contents.append(Article("", metadata=metadata, settings=settings, source_path=path))
+    for path in page_files:
+        try:
+            with open(path, encoding="utf-8-sig") as handle:
+                data = parse_front_matter(handle.read()).data
+        except (OSError, UnicodeDecodeError, ParseError):
+            continue  # reported by the scan
+        metadata = {key: data[key] for key in ("title", "slug", "status") if data.get(key)}
+        contents.append(Page("", metadata=metadata, settings=settings, source_path=path))
+    return contents
 
 
 def main(argv: list[str] | None = None) -> int:

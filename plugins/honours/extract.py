@@ -542,7 +542,8 @@ class Extractor:
                 items.append(_Item(AWARD, i, end, entry))
             elif entry.cat == PERSON:
                 in_title = end < len(tokens) and tokens[end].kind == "word" and tokens[end].cap
-                if in_title:  # "Đồng chí Trần Thị Bình được tặng Bằng khen": kept only if a passive follows
+                household = i > 0 and self._match(norms, i - 1) == (1, _HOUSEHOLD_ENTRY)
+                if in_title and not household:  # "Đồng chí Trần Thị Bình được tặng Bằng khen": if a passive follows
                     name_end = end
                     while name_end < len(tokens) and tokens[name_end].kind == "word" and tokens[name_end].cap:
                         name_end += 1
@@ -766,6 +767,7 @@ def _proposal(by, award, counts: dict[str, int], status: str, text: str) -> Prop
 
 
 _BARE_COMMENDATION_ENTRY = _Entry(AWARD, BARE_COMMENDATION, generic=True)
+_HOUSEHOLD_ENTRY = _Entry(KIND, "household")  # "hộ ông …": a household named, not a person
 
 
 class _Assembler:
@@ -909,10 +911,12 @@ class _Assembler:
         if passive is None or passive.cat != PASSIVE or passive.pos - person.end > TITLE_WORDS_MAX:
             return False
         for item in rest:
-            if item.cat in (AWARD, GENERIC_VERB) or (item.cat == COUNT and item.entry is not None):
+            if item.cat == AWARD or (item.cat == COUNT and item.entry is not None):
                 return item.pos - passive.end <= TITLE_WORDS_MAX
             if item.cat not in (AUTH, VERB, PASSIVE):
-                return False  # "được ủy quyền trao …", another count, a new clause
+                # "được ủy quyền trao …", another count, a new clause; "được biểu dương" names no award
+                # and mostly singles out people already counted.
+                return False
         return False
 
     def _describes_open_award(self, count: _Item) -> bool:

@@ -32,6 +32,11 @@ def check_output_paths(generator) -> None:
         *(_with_translations(context.get(key, ())) for key in ("articles", "hidden_articles", "drafts")),
         *(_with_translations(getattr(generator, key, ())) for key in ("pages", "hidden_pages", "draft_pages")),
     )}.values()  # fmt: skip
+    stop_on(output_problems(settings, contents))
+
+
+def output_problems(settings: dict, contents) -> list[Problem]:
+    """Problems of articles and pages (objects with source_path and save_as) written over something else."""
     folders, generated = _generated_outputs(settings)
     owners: dict[str, object] = {}
     problems = []
@@ -57,7 +62,7 @@ def check_output_paths(generator) -> None:
             continue
         owners.setdefault(key, content)
         problems.append(_output_problem(content, message))
-    stop_on(problems)
+    return problems
 
 
 def _with_translations(contents):
