@@ -79,6 +79,13 @@ def test_check_finds_what_only_the_build_used_to_find(content_copy):
                for line in warned.stdout.splitlines())
 
 
+def test_check_reads_every_image_even_one_no_article_shows(content_copy):
+    (content_copy / "images/hong.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a photo")
+    result = run(INVOKE, "check", "--path", str(content_copy))
+    assert result.returncode != 0
+    assert any("hong.jpg" in line and "không mở được tệp ảnh" in line for line in result.stdout.splitlines())
+
+
 def tree_digest(folder: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):

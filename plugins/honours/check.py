@@ -10,6 +10,7 @@ from pelican.contents import Article, Page
 from pelican.settings import read_settings
 
 from .frontmatter import ParseError, parse_front_matter
+from .images import image_folder
 from .outputs import output_problems
 from .source import content_files, scan_content
 
@@ -18,7 +19,7 @@ def run_check(settings: dict) -> tuple[list[str], list[str]]:
     """Return (errors, warnings) for the content, each as 'file:line: field: …' lines."""
     article_files, page_files = content_files(settings)
     index = scan_content(settings, article_files, page_files)
-    problems = list(index.problems)
+    problems = [*index.problems, *image_folder(settings)[1]]  # every image is published, shown or not
     if not problems:  # where each file will be written, as the build computes it
         problems = output_problems(settings, _contents(settings, index, page_files))
     return [str(p) for p in sorted(problems)], [f"cảnh báo: {w}" for w in index.warnings]

@@ -596,6 +596,50 @@ class _Image:
     plan: Plan
 
 
+def image_folder(settings: dict) -> tuple[list[_Image], list[Problem]]:
+    """Every file of the images folder, checked and planned; with the problems of those that cannot be published.
+
+    All files count, not only those an article shows: each is published at its URL.
+    """
+    config = Config.of(settings)
+    images: list[_Image] = []
+    problems: list[Problem] = []
+    owners: dict[str, str] = {}
+    for relative in _image_files(config, settings.get("IGNORE_FILES", ())):
+        path = _file_of(config, relative)
+        if posixpath.splitext(relative)[1].lower() not in FORMATS:
+            problems.append(Problem(display_path(path), 0, FIELD, "định dạng tệp ảnh không được hỗ trợ",
+                                    UNSUPPORTED_HINT))
+            continue
+        try:
+            source = inspect(path, config)
+        except ImageError:
+            problems.append(Problem(display_path(path), 0, FIELD, "không mở được tệp ảnh: tệp bị hỏng hoặc "
+                                    "không phải ảnh JPEG, PNG, WebP", CORRUPT_HINT))
+            continue
+        plan = plan_for(relative, source, config)
+        for rendition in plan.renditions:
+            owner = owners.setdefault(rendition.save_as.casefold(), relative)
+            if owner != relative:
+                problems.append(Problem(display_path(path), 0, FIELD,
+                                        f"bản thu nhỏ '{rendition.save_as}' trùng tên với ảnh '{owner}'",
+                                        "đổi tên một trong hai ảnh"))
+        images.append(_Image(relative, path, source, plan))
+    return images, problems
+
+
+def _image_files(config: Config, ignored) -> list[str]:
+    """Files of the images folder, as paths under PATH; hidden and ignored files left out."""
+    top = _file_of(config, config.folder)
+    found = []
+    for root, folders, files in os.walk(top):
+        folders[:] = [f for f in folders if not f.startswith(".") and not _matches(f, ignored)]
+        for name in files:
+            if not name.startswith(".") and not _matches(name, ignored):
+                found.append(os.path.relpath(os.path.join(root, name), config.content).replace(os.sep, "/"))
+    return sorted(found)
+
+
 class ImagesGenerator(Generator):
     """Publish every image of the images folder, cleaned, with its resized copies.
 
@@ -606,45 +650,11 @@ class ImagesGenerator(Generator):
 
     def generate_context(self):
         self.config = Config.of(self.settings)
-        self.images: list[_Image] = []
         self._keep_originals_out()
-        problems: list[Problem] = []
-        owners: dict[str, str] = {}
-        for relative in self._files():
-            path = _file_of(self.config, relative)
-            if posixpath.splitext(relative)[1].lower() not in FORMATS:
-                problems.append(Problem(display_path(path), 0, FIELD, "định dạng tệp ảnh không được hỗ trợ",
-                                        UNSUPPORTED_HINT))
-                continue
-            try:
-                source = inspect(path, self.config)
-            except ImageError:
-                problems.append(Problem(display_path(path), 0, FIELD, "không mở được tệp ảnh: tệp bị hỏng hoặc "
-                                        "không phải ảnh JPEG, PNG, WebP", CORRUPT_HINT))
-                continue
-            plan = plan_for(relative, source, self.config)
-            for rendition in plan.renditions:
-                owner = owners.setdefault(rendition.save_as.casefold(), relative)
-                if owner != relative:
-                    problems.append(Problem(display_path(path), 0, FIELD,
-                                            f"bản thu nhỏ '{rendition.save_as}' trùng tên với ảnh '{owner}'",
-                                            "đổi tên một trong hai ảnh"))
-            self.images.append(_Image(relative, path, source, plan))
+        self.images, problems = image_folder(self.settings)
         if problems:
             logger.error(report(problems))
             raise ContentErrors(problems)
-
-    def _files(self) -> list[str]:
-        """Files of the images folder, as paths under PATH; hidden and ignored files left out."""
-        top = _file_of(self.config, self.config.folder)
-        ignored = self.settings.get("IGNORE_FILES", ())
-        found = []
-        for root, folders, files in os.walk(top):
-            folders[:] = [f for f in folders if not f.startswith(".") and not _matches(f, ignored)]
-            for name in files:
-                if not name.startswith(".") and not _matches(name, ignored):
-                    found.append(os.path.relpath(os.path.join(root, name), self.config.content).replace(os.sep, "/"))
-        return sorted(found)
 
     def _keep_originals_out(self) -> None:
         """Make sure Pelican itself never copies an original into the output."""
