@@ -41,6 +41,9 @@ def found(value, settings=None, key="note") -> list:
     ("(024) 3825 1234", "điện thoại"),
     ("0204 3812 345", "điện thoại"),
     ("0204.3.812.345", "điện thoại"),
+    ("CCCD 0012 3456 7890", "CMND/CCCD"),
+    ("0912_345_678", "điện thoại"),
+    ("84912345678", "điện thoại"),
     ("nguyen.van.an@gmail.com", "thư điện tử"),
     ("Liên hệ: an_nv+khen@hiephoa.bacgiang.gov.vn", "thư điện tử"),
 ])  # fmt: skip

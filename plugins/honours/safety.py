@@ -38,9 +38,10 @@ RAW_HTML_HINT = "xóa đoạn mã HTML này; chỉ viết nội dung bằng ch�
 _WHOLE_START = r"(?<![\d/])(?<!\d[.,])"
 _WHOLE_END = r"(?![\d/])(?![.,]\d)"
 _PERSONAL = [
-    (re.compile(_WHOLE_START + r"(?<!\+84 )(?<!\(\+84\) )(?:\d{12}|\d{9}|\d{3} \d{3} \d{3}(?: \d{3})?)"
+    (re.compile(_WHOLE_START + r"(?<!\+84 )(?<!\(\+84\) )"
+                r"(?:\d{12}|\d{9}|\d{3} \d{3} \d{3}(?: \d{3})?|0\d{3} \d{4} \d{4})"  # a CCCD starts 001–096
                 + _WHOLE_END + r"(?!\s*(?:đồng|đ\b|vnđ|vnd))", re.I), "số giống số CMND/CCCD"),
-    (re.compile(_WHOLE_START + r"(?:(?:\+84|\(\+84\)|0)[ .-]?\d(?:[ .-]?\d){7,9}"
+    (re.compile(_WHOLE_START + r"(?:(?:\+84|\(\+84\)|0)[ ._-]?\d(?:[ ._-]?\d){7,9}|84[35789]\d{8}"
                 r"|\(0\d{2,3}\)[ .-]?\d(?:[ .-]?\d){6,7})" + _WHOLE_END), "số giống số điện thoại"),
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "địa chỉ thư điện tử"),
 ]
