@@ -7,7 +7,7 @@ import textwrap
 import unicodedata
 
 import pytest
-from conftest import CONTENT
+from conftest import CONTENT, read_page
 from honours.problems import ContentErrors
 
 ARTICLE = "tin-tuc/2018/bai-kiem-tra.md"
@@ -251,3 +251,15 @@ def test_a_name_typed_in_decomposed_unicode_is_the_same_name(build_site):
     rows = (output / "du-lieu/nguoi-nhan.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert len(rows) == 2 and all(composed in row for row in rows)
     assert decomposed not in (output / "khen-thuong/2017/index.html").read_text(encoding="utf-8")
+
+
+def test_a_title_and_body_typed_decomposed_are_published_composed(build_site):
+    title, body = "Xã Hương Lâm đón nhận Cờ thi đua", "Đảng bộ, chính quyền và Nhân dân xã Hương Lâm vui mừng."
+    text = article(GOOD_LINE).replace("title: Bài kiểm tra", "title: " + unicodedata.normalize("NFD", title))
+    text = text.replace("Nội dung bài.", unicodedata.normalize("NFD", body))
+    output = build_site({ARTICLE: text})
+    page = read_page(output, "/tin-tuc/2018/02/" + "xa-huong-lam-don-nhan-co-thi-dua/")
+    assert page.h1.get_text(strip=True) == title and body in page.get_text()
+    decomposed = [p for p in output.rglob("*") if p.suffix in (".html", ".xml", ".json", ".csv")
+                  and unicodedata.normalize("NFD", "ươ") in p.read_text(encoding="utf-8")]
+    assert decomposed == []

@@ -8,6 +8,8 @@ values become Pelican metadata) is the plugin's own code.
 
 from __future__ import annotations
 
+import unicodedata
+
 import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
@@ -24,17 +26,37 @@ class HonoursMarkdownReader(YAMLMetadataReader):
 
     known_headers: dict = {}
 
+    def read(self, source_path):
+        """Return the article's HTML and metadata, its text in Unicode NFC.
+
+        A name typed in decomposed form (some keyboards and copied PDFs give
+        it) then reads, sorts and is searched like the same name composed.
+        """
+        content, metadata = super().read(source_path)
+        return unicodedata.normalize("NFC", content), metadata
+
     def _load_yaml_metadata(self, text, source_path):
         known = self.known_headers.get(source_path)
         if known is not None and known[0] == text:
-            return self._parse_yaml_metadata(known[1], source_path)
+            return self._parse_yaml_metadata(_composed(known[1]), source_path)
         try:
             metadata = yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
         except yaml.YAMLError:
             return super()._load_yaml_metadata(text, source_path)  # logs the error as the plugin does
         if not isinstance(metadata, dict):
             return super()._load_yaml_metadata(text, source_path)
-        return self._parse_yaml_metadata(metadata, source_path)
+        return self._parse_yaml_metadata(_composed(metadata), source_path)
+
+
+def _composed(value):
+    """Return a YAML value with every text in it in Unicode NFC."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_composed(key): _composed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_composed(item) for item in value]
+    return value
 
 
 def use_fast_reader(readers) -> None:
