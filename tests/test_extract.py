@@ -113,6 +113,101 @@ FIXTURE_EXPECTATIONS = {
         ("chu-tich-ubnd-xa", "thon-van-hoa", 8, 0, 0, C),
         (None, None, 20, 30, 0, T),
     ],
+    # A named teacher as the passive subject, "Bằng khen của Bộ trưởng …" after "được tặng", 25.000 pupils no award.
+    "09-truong-thpt-huan-chuong.md": [
+        ("chu-tich-nuoc", "huan-chuong-lao-dong", 1, 0, 0, C),
+        ("chu-tich-ubnd-tinh", "bang-khen-tinh", 1, 2, 0, C),
+        ("so-nganh-tinh", "giay-khen", 0, 5, 0, C),
+        ("bo-truong", "bang-khen-tinh", 0, 1, 0, C),
+    ],
+    # "2.148/2.310 hộ", "11/12 thôn", words, "Trong 5 năm qua", a proposal.
+    "10-doan-bai-gia-dinh-van-hoa.md": [
+        (None, "gia-dinh-van-hoa", 0, 0, 2148, C),
+        (None, "thon-van-hoa", 11, 0, 0, C),
+        ("chu-tich-ubnd-huyen", "giay-khen", 2, 0, 5, C),
+        ("chu-tich-ubnd-xa", "giay-khen", 3, 0, 15, C),
+        ("chu-tich-ubnd-huyen", "giay-khen", 0, 0, 38, T),
+        ("chu-tich-ubnd-huyen", "thon-van-hoa", 2, 0, 0, P),
+    ],
+    # Bullets "Bằng khen của …: 02 tập thể, 04 cá nhân", the award's own authority carried over ";".
+    "11-thi-tran-thang-gach-dau-dong.md": [
+        ("ubnd-tinh", "co-thi-dua-tinh", 1, 0, 0, C),
+        ("chu-tich-ubnd-tinh", "bang-khen-tinh", 2, 4, 0, C),
+        ("chu-tich-ubnd-huyen", "giay-khen", 6, 15, 0, C),
+        (None, "lao-dong-tien-tien", 0, 86, 0, C),
+        (None, "chien-si-thi-dua-co-so", 0, 9, 0, C),
+        ("chu-tich-ubnd-xa", "giay-khen", 5, 12, 0, C),
+        ("chu-tich-ubnd-xa", "giay-khen", 0, 0, 20, C),
+        (None, "thon-van-hoa", 7, 0, 0, C),
+        (None, "gia-dinh-van-hoa", 0, 0, 1985, C),
+    ],
+    # "Đảng bộ, chính quyền và Nhân dân xã …", an award left without a count, past years' awards.
+    "12-huong-lam-co-thi-dua.txt": [
+        ("chinh-phu", "co-thi-dua-chinh-phu", 1, 0, 0, C),
+        ("ubnd-tinh", "co-thi-dua-tinh", 2, 0, 0, T),
+        ("chu-tich-ubnd-tinh", "bang-khen-tinh", 3, 4, 0, C),
+        ("chu-tich-ubnd-huyen", "giay-khen", 10, 18, 6, C),
+    ],
+    # People named one by one with their titles between; a state title the district only hands over.
+    "13-guong-nguoi-tot.md": [
+        ("chu-tich-ubnd-tinh", "bang-khen-tinh", 0, 1, 0, C),
+        ("chu-tich-ubnd-huyen", "giay-khen", 0, 2, 0, C),
+        ("chu-tich-ubnd-huyen", "giay-khen", 0, 2, 0, C),
+        ("chu-tich-ubnd-huyen", "giay-khen", 0, 3, 0, C),
+        (None, "ba-me-viet-nam-anh-hung", 0, 5, 0, C),
+    ],
+    # Bodies outside the registries, and presenters listed with titles, confer nothing known.
+    "14-lien-doan-lao-dong.txt": [
+        ("co-quan-trung-uong", "bang-khen-tinh", 1, 2, 0, C),
+        (None, None, 4, 6, 0, C),
+        (None, "giay-khen", 15, 32, 0, C),
+        (None, None, 2, 3, 0, C),
+    ],
+    # One list of one kind ("412 học sinh giỏi, 389 học sinh tiên tiến"), a department head's Giấy khen.
+    "15-thcs-tong-ket-nam-hoc.md": [
+        ("chu-tich-ubnd-huyen", "giay-khen", 1, 11, 0, C),
+        (None, "giay-khen", 0, 27, 0, C),
+        (None, "giay-khen", 0, 801, 0, C),
+        ("chu-tich-ubnd-tinh", "bang-khen-tinh", 0, 1, 0, C),
+        ("chu-tich-ubnd-tinh", "bang-khen-tinh", 0, 2, 0, P),
+    ],
+    # A five-yearly congress: tallies "bình quân mỗi năm", then the congress's own awards ("tại Đại hội").
+    "16-dong-lo-dai-hoi-thi-dua.md": [
+        ("thu-tuong-chinh-phu", "bang-khen-thu-tuong", 1, 0, 0, T),
+        ("chu-tich-ubnd-tinh", "bang-khen-tinh", 4, 11, 0, T),
+        ("chu-tich-ubnd-huyen", "giay-khen", 27, 96, 0, T),
+        (None, "gia-dinh-van-hoa", 0, 0, 2100, T),
+        (None, "thon-van-hoa", 9, 0, 0, T),
+        ("chu-tich-ubnd-huyen", "giay-khen", 1, 2, 0, C),
+        ("chu-tich-ubnd-xa", "giay-khen", 8, 21, 15, C),
+        ("ubnd-huyen", "giay-khen", 3, 5, 0, P),
+    ],
+    # Gifts to "hộ gia đình văn hóa" and "chiến sĩ thi đua" are not awards to them.
+    "17-tet-vi-nguoi-ngheo.md": [
+        ("ubnd-huyen", "giay-khen", 5, 8, 0, C),
+    ],
+    # Prizes and cash ("trao thưởng", "thưởng nóng … triệu đồng") are not awards.
+    "18-giai-bong-da.md": [
+        ("chu-tich-ubnd-huyen", "giay-khen", 2, 4, 0, C),
+    ],
+    # Other districts' figures ("huyện Việt Yên có 120 tập thể …") are not this district's awards.
+    "19-cum-thi-dua.md": [
+        (None, None, 120, 356, 0, T),
+        (None, None, 98, 274, 0, T),
+        (None, "tap-the-lao-dong-xuat-sac", 34, 0, 0, T),
+        ("chu-tich-ubnd-tinh", "bang-khen-tinh", 3, 3, 0, C),
+        ("chu-tich-ubnd-tinh", "bang-khen-tinh", 5, 0, 0, P),
+    ],
+    # A Markdown table whose header names the recipient kinds; a table of yearly figures gives nothing.
+    "20-bang-tong-hop.md": [
+        (None, "huan-chuong-lao-dong", 1, 2, 0, C),
+        ("thu-tuong-chinh-phu", "bang-khen-thu-tuong", 2, 3, 0, C),
+        ("ubnd-tinh", "co-thi-dua-tinh", 3, 0, 0, C),
+        ("chu-tich-ubnd-tinh", "bang-khen-tinh", 15, 41, 0, C),
+        ("chu-tich-ubnd-huyen", "giay-khen", 86, 245, 0, C),
+        (None, "gia-dinh-van-hoa", 0, 0, 48926, C),
+        (None, "thon-van-hoa", 226, 0, 0, C),
+    ],
 }
 
 

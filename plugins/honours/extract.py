@@ -117,40 +117,49 @@ KIND_WORDS = {
                    "tổ chức cơ sở đảng", "công đoàn cơ sở"),
     "individual": ("cá nhân", "người", "đồng chí", "cán bộ", "công chức", "viên chức", "giáo viên", "nhà giáo",
                    "học sinh", "sinh viên", "đảng viên", "hội viên", "đoàn viên", "doanh nhân", "công nhân",
-                   "chiến sĩ", "cựu chiến binh", "bác sĩ", "y bác sĩ", "nông dân", "gương", "bà mẹ", "mẹ",
+                   "chiến sĩ", "cựu chiến binh", "bác sĩ", "y bác sĩ", "nông dân", "gương", "bà mẹ", "mẹ", "công dân",
                    "thầy giáo", "cô giáo", "y sĩ", "dược sĩ", "kỹ sư", "nghệ nhân"),
     "household": ("hộ", "hộ gia đình", "gia đình", "hộ nông dân", "hộ dân"),
 }
 
 VERB, GENERIC_VERB = "verb", "generic-verb"
 PASSIVE, PROPOSE, TOTAL_MARK, SUM, RESET, DETAIL = "passive", "propose", "total", "sum", "reset", "detail"
+GIFT = "gift"
 PERSON, DEPUTY, DELEGATE, NEUTRAL = "person", "deputy", "delegate", "neutral"
 AUTH, AWARD, KIND, COUNT, CLAUSE, UNIT = "auth", "award", "kind", "count", "clause", "unit"
 
 MARKERS = {
     VERB: ("tặng", "trao", "trao tặng", "công nhận", "phong tặng", "truy tặng", "quyết định tặng"),
-    GENERIC_VERB: ("khen thưởng", "biểu dương", "tặng thưởng", "trao thưởng"),
+    GENERIC_VERB: ("khen thưởng", "biểu dương", "tặng thưởng"),
     PASSIVE: ("được", "đạt", "được nhận", "nhận được", "đón nhận", "vinh dự nhận", "vinh dự đón nhận"),
     PROPOSE: ("đề nghị", "đề xuất", "kiến nghị", "trình", "tờ trình", "xét tặng", "dự kiến", "sẽ tặng", "sẽ trao"),
     # A tally over several years or a whole province: not conferred at the event reported.
     # ("toàn huyện/xã có N hộ đạt Gia đình văn hóa" is the year's own result: editors record it.)
     TOTAL_MARK: ("toàn tỉnh", "toàn quốc", "cả nước", "toàn ngành", "nhiệm kỳ", "giai đoạn", "những năm qua",
                  "các năm qua", "nhiều năm qua", "nhiều năm liền", "nhiều năm liên tục", "lũy kế",
-                 "tính đến nay", "từ trước đến nay", "đến nay đã"),
+                 "tính đến nay", "từ trước đến nay", "đến nay đã", "bình quân", "mỗi năm", "hằng năm",
+                 "hàng năm"),
     # A sum of counts stated elsewhere in the article.
     SUM: ("tổng cộng", "tổng số", "tính chung", "nâng tổng số", "như vậy", "cộng chung"),
     # The event itself again, after a tally in an earlier clause.
-    RESET: ("nhân dịp này", "dịp này", "tại hội nghị", "tại buổi lễ", "tại lễ", "năm nay", "riêng năm"),
+    RESET: ("nhân dịp này", "dịp này", "tại hội nghị", "tại buổi lễ", "tại lễ", "tại đại hội", "năm nay",
+            "riêng năm"),
+    # What is given that is not an honour: the counts that follow it are not award lines.
+    GIFT: ("quà", "suất quà", "phần quà", "tiền", "tiền thưởng", "học bổng", "sổ tiết kiệm", "xe đạp", "hiện vật",
+           "triệu đồng", "nghìn đồng", "trao thưởng", "thưởng nóng", "giải thưởng", "đạt giải", "nhà tình nghĩa",
+           "nhà đại đoàn kết"),
     DETAIL: ("trong đó", "bao gồm", "gồm", "gồm có", "cụ thể"),
     # Words before a person's name. Those also in KIND_WORDS still count people after a number
     # ("45 đồng chí").
-    PERSON: ("đồng chí", "ông", "bà", "thầy", "cô", "anh", "chị", "thầy giáo", "cô giáo", "nhà giáo", "bác sĩ",
+    PERSON: ("đồng chí", "ông", "bà", "thầy", "cô", "anh", "chị", "em", "thầy giáo", "cô giáo", "nhà giáo", "bác sĩ",
              "y sĩ", "dược sĩ", "kỹ sư", "nghệ nhân", "cụ"),
     DEPUTY: ("phó", "nguyên"),
     DELEGATE: ("thừa ủy quyền", "thừa ủy quyền của", "thay mặt", "ủy quyền"),
     # Longer phrases that contain a marker word but mean something else.
-    NEUTRAL: ("xét đề nghị", "theo đề nghị", "trên cơ sở đề nghị", "căn cứ đề nghị", "hồ sơ đề nghị",
-              "đề nghị của", "trình bày", "trình độ", "chương trình",
+    NEUTRAL: ("xét đề nghị", "theo đề nghị", "trên cơ sở đề nghị", "căn cứ đề nghị", "đề nghị của",
+              # what the awards are for, not a tally over the period
+              "thành tích giai đoạn", "thành tích trong giai đoạn", "thành tích nhiệm kỳ", "thành tích trong nhiệm kỳ",
+              "trình bày", "trình độ", "chương trình",
               "quá trình", "công trình", "lộ trình", "giáo trình", "hành trình", "tiến trình", "trình diễn",
               "ghi nhận", "khen ngợi", "hàng chục", "hàng trăm", "hàng nghìn", "hàng ngàn", "hàng vạn",
               "hạng nhất", "hạng nhì", "hạng ba", "hạng tư"),
@@ -161,12 +170,14 @@ MARKERS = {
 OTHER_BODIES = ("cấp trên", "huyện ủy", "tỉnh ủy", "ban thường vụ", "ban chấp hành", "đảng ủy", "huyện đoàn",
                 "tỉnh đoàn", "liên đoàn lao động", "công đoàn", "hội nông dân", "hội liên hiệp phụ nữ",
                 "hội cựu chiến binh", "ủy ban mặt trận tổ quốc", "mặt trận tổ quốc", "bộ chỉ huy quân sự",
-                "bộ tư lệnh", "giám đốc", "hiệu trưởng", "thủ trưởng")
+                "bộ tư lệnh", "giám đốc", "hiệu trưởng", "thủ trưởng", "trưởng phòng", "ban tổ chức",
+                "ban giám hiệu", "ban giám khảo", "nhà trường")
 
 # Abbreviations expanded word by word, so "UBND tỉnh" and "Ủy ban nhân dân tỉnh" match alike.
 ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "ttg": "thủ tướng",
                  "ttcp": "thủ tướng chính phủ", "mttq": "mặt trận tổ quốc", "tđkt": "thi đua khen thưởng",
-                 "cstđ": "chiến sĩ thi đua", "lđtt": "lao động tiên tiến", "gđvh": "gia đình văn hóa"}
+                 "cstđ": "chiến sĩ thi đua", "lđtt": "lao động tiên tiến", "gđvh": "gia đình văn hóa",
+                 "lhpn": "liên hiệp phụ nữ", "hlhpn": "hội liên hiệp phụ nữ", "ccb": "cựu chiến binh"}
 
 # An authority right after one of these words is a recipient or an attribute, not who confers.
 NOT_SUBJECT_BEFORE = ("cho", "của", "thuộc", "tại", "với", "ở", "các")
@@ -174,10 +185,12 @@ RECIPIENTS_FOLLOW = "cho"  # "tặng Cờ thi đua cho xã Xuân Cẩm": named r
 # Words before a unit's name that still name the unit: "cho UBND xã Hòa Sơn", "cho Đảng bộ xã …".
 ORGAN_WORDS = ("ủy", "ban", "nhân", "dân", "đảng", "bộ", "chính", "quyền", "cán")
 LIST_JOINERS = (",", "và", "cùng")
+# Words before the name of a district or province.
+PLACE_WORDS = ("huyện", "tỉnh")
 # A count written "N lượt tập thể" counts awards given, one per recipient.
 TIMES_WORD = "lượt"
 # A person named as a passive subject usually has a short title before "được".
-TITLE_WORDS_MAX = 12
+TITLE_WORDS_MAX = 16
 
 # --------------------------------------------------------------------------
 # Normalisation
@@ -457,6 +470,33 @@ class Extractor:
         for phrase in MARKERS[NEUTRAL]:
             entries[phrase_key(phrase)] = _Entry(NEUTRAL)
         self._index = self._build_index(entries)
+        self._home = self._home_places(registries)
+
+    @staticmethod
+    def _home_places(registries: Registries) -> set[tuple[str, ...]]:
+        """The district and province the registries are about ("hiệp hòa", "bắc giang"), from their names."""
+        places = set()
+        names = [a.name for a in registries.authorities.values()] + [u.name for u in registries.units.values()]
+        for name in names:
+            tokens = tokenize(name)
+            for i, token in enumerate(tokens[:-1]):
+                if token.norm in PLACE_WORDS and tokens[i + 1].cap:
+                    end = i + 1
+                    while end < len(tokens) and tokens[end].kind == "word" and tokens[end].cap:
+                        end += 1
+                    places.add(tuple(t.norm for t in tokens[i + 1:end]))
+        return places
+
+    def _other_place(self, tokens: list[Token], i: int) -> int | None:
+        """Where the name after "huyện"/"tỉnh" at i-1 ends, when it names another district or province."""
+        end = i
+        while end < len(tokens) and end - i < 4 and tokens[end].kind == "word" and tokens[end].cap:
+            end += 1
+        # Names of districts and provinces have two words ("Việt Yên"); people's have three or more
+        # ("Chủ tịch UBND huyện Nguyễn Văn Bình").
+        if end - i != 2 or tuple(t.norm for t in tokens[i:end]) in self._home:
+            return None
+        return end
 
     @staticmethod
     def _build_index(entries: dict) -> dict[str, list[tuple[int, list[str], _Entry]]]:
@@ -530,12 +570,24 @@ class Extractor:
                     in_title = False
                 i += 1
                 continue
+            if token.norm in PLACE_WORDS and i + 1 < len(tokens):
+                elsewhere = self._other_place(tokens, i + 1)
+                if elsewhere is not None:  # "huyện Việt Yên có 120 tập thể …": not this district's awards
+                    items.append(_Item(TOTAL_MARK, i, elsewhere))
+                    i = elsewhere
+                    continue
             match = self._match(norms, i)
             if match is None:
                 i += 1
                 continue
             length, entry = match
             end = i + length
+            if entry.cat in (AUTH, UNIT) and norms[end - 1] in PLACE_WORDS:
+                elsewhere = self._other_place(tokens, end)
+                if elsewhere is not None:  # "Chủ tịch UBND huyện Việt Yên": another district's
+                    items.append(_Item(TOTAL_MARK, i, elsewhere))
+                    entry = _Entry(AUTH, None)
+                    end = elsewhere
             if entry.cat == AUTH or (entry.cat == UNIT and entry.value is None):
                 items.append(_Item(AUTH, i, end, entry, role=self._role(tokens, items, i, in_title)))
             elif entry.cat == AWARD:
@@ -788,12 +840,14 @@ class _Assembler:
         self.pending: list[_Item] = []
         self.pending_bound = False  # the pending counts follow a verb, so they await an award
         self.passive = self.verb = False
+        self.gift = False  # "tặng quà cho 30 hộ …": counts until the next award are not honours
+        self.last_counted: int | None = None  # index of the item whose count the open event took last
         self.drafts: list[_Draft] = []
 
     def run(self) -> list[_Draft]:
         handlers = {CLAUSE: self._clause, AUTH: self._authority, AWARD: self._award, VERB: self._verb,
                     GENERIC_VERB: self._generic_verb, PASSIVE: self._passive, COUNT: self._count,
-                    DETAIL: self._detail}
+                    DETAIL: self._detail, GIFT: self._gift}
         for index, item in enumerate(self.items):
             handler = handlers.get(item.cat)
             if handler is not None:
@@ -802,7 +856,7 @@ class _Assembler:
         return self.drafts
 
     def _close(self) -> None:
-        event, self.event = self.event, None
+        event, self.event, self.last_counted = self.event, None, None
         if event is None or not event.counts:
             return
         self.drafts.append(_Draft(
@@ -815,9 +869,15 @@ class _Assembler:
         if self.event is not None and self.event.counts:
             self._close()
 
+    def _gift(self, index: int, item: _Item) -> None:
+        if self.event is not None and not self.event.counts:
+            return  # "tặng Giấy khen kèm tiền thưởng cho 5 tập thể": the gift goes with the award
+        self._close_counted()
+        self.pending, self.gift = [], True
+
     def _clause(self, index: int, item: _Item) -> None:
         self._close()
-        self.pending, self.passive, self.verb = [], False, False
+        self.pending, self.passive, self.verb, self.gift = [], False, False, False
         self.weak = None  # a presenter's title belongs to their own clause
 
     def _authority(self, index: int, item: _Item) -> None:
@@ -840,6 +900,7 @@ class _Assembler:
             self.strong = item
 
     def _award(self, index: int, item: _Item) -> None:
+        self.gift = False
         if self.event is not None and self.event.counts:
             self._close()
         self.event = _Event(item, item.pos, item.end)
@@ -858,6 +919,7 @@ class _Assembler:
         self.pending, self.passive = [], False  # the passive subject has found its award
 
     def _verb(self, index: int, item: _Item) -> None:
+        self.gift = False
         self._close_counted()
         if self.pending and not self.passive:
             self.pending = []
@@ -887,6 +949,8 @@ class _Assembler:
                 self._close_counted()
                 self.pending, self.pending_bound = [item], False
             return
+        if self.gift:
+            return  # "tặng quà cho 30 hộ gia đình văn hóa", "trao thưởng cho 6 tập thể đạt giải"
         if item.entry is not None and not self._describes_open_award(item):
             self._award(index, _Item(AWARD, item.pos, item.end, item.entry))  # "công nhận 29 chiến sĩ thi đua"
         event = self.event
@@ -895,9 +959,11 @@ class _Assembler:
                 event.counts[item.kind] = event.counts.get(item.kind, 0) + 1
                 event.end = max(event.end, item.end)
                 return
-            if item.kind not in event.counts and not self._awaits_next_award(index):
-                event.counts[item.kind] = item.count
+            listed = self.last_counted == index - 1  # "cho 15 giáo viên, 20 học sinh": one list, one kind
+            if (item.kind not in event.counts or listed) and not self._awaits_next_award(index):
+                event.counts[item.kind] = event.counts.get(item.kind, 0) + item.count
                 event.end = max(event.end, item.end)
+                self.last_counted = index
                 return
         self._close_counted()
         if not self.pending:
@@ -1023,13 +1089,23 @@ def sentences(text: str) -> list[tuple[int, str]]:
         out.extend((paragraph, sentence) for sentence in _split_sentences(" ".join(segment)))
         segment.clear()
 
-    for line in body_of(text).splitlines():
+    table: list[str] = []
+    for line in [*body_of(text).splitlines(), ""]:
         stripped = line.strip()
         if stripped.startswith("```"):
             in_fence = not in_fence
             continue
         if in_fence:
             continue
+        if stripped.startswith("|"):  # a Markdown table: one sentence per row
+            table.append(stripped)
+            continue
+        if table:
+            flush()
+            paragraph += 1
+            out.extend((paragraph, row) for row in table_sentences(table))
+            paragraph += 1
+            table.clear()
         start = _BLOCK_START.match(line)
         if not stripped or (start and start.group("heading")):
             flush()
@@ -1043,6 +1119,35 @@ def sentences(text: str) -> list[tuple[int, str]]:
             line = line[start.end():]
         segment.append(line.strip())
     flush()
+    return out
+
+
+_TABLE_RULE = re.compile(r":?-{3,}:?")
+_EMPTY_CELL = {"", "-", "–", "—", "0", "00"}
+_KIND_HEADERS = {phrase_key(word) for words in KIND_WORDS.values() for word in words}
+
+
+def table_sentences(rows: list[str]) -> list[str]:
+    """Read a Markdown table as sentences.
+
+    When its header names recipient kinds ("| Hình thức | Tập thể | Cá nhân |"),
+    each row says "<first cell> cho <n> <kind>, …"; any other table gives its
+    rows as they are, one sentence each, and its header is left out.
+    """
+    cells = [[cell.strip().strip("*_ ").strip() for cell in row.strip("|").split("|")] for row in rows]
+    header: list[str] = []
+    if len(cells) > 1 and all(_TABLE_RULE.fullmatch(cell) for cell in cells[1] if cell):
+        header, cells = cells[0], cells[2:]
+    kinds = header[1:] if header and all(phrase_key(cell) in _KIND_HEADERS for cell in header[1:]) else []
+    out = []
+    for row in cells:
+        if kinds and row:
+            parts = [f"{value} {kind}" for value, kind in zip(row[1:], kinds, strict=False)
+                     if value not in _EMPTY_CELL]
+            if parts:
+                out.append(f"{row[0]} cho {', '.join(parts)}.")
+        elif any(row):
+            out.append("; ".join(cell for cell in row if cell) + ".")
     return out
 
 
