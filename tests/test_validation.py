@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import textwrap
 import unicodedata
@@ -263,3 +264,23 @@ def test_a_title_and_body_typed_decomposed_are_published_composed(build_site):
     decomposed = [p for p in output.rglob("*") if p.suffix in (".html", ".xml", ".json", ".csv")
                   and unicodedata.normalize("NFD", "ươ") in p.read_text(encoding="utf-8")]
     assert decomposed == []
+
+
+@pytest.mark.parametrize("written, published", [("017", 17), ("08", 8), ("05", 5)])
+def test_counts_are_read_in_decimal(build_site, written, published):
+    output = build_site({ARTICLE: article(GOOD_LINE.replace("collectives: 3", f"collectives: {written}"))})
+    records = json.loads((output / "du-lieu/khen-thuong.json").read_text(encoding="utf-8"))
+    assert [r["collectives"] for r in records] == [published]
+
+
+@pytest.mark.parametrize("written", ["1:20", "0x11", "0b101", "1_000"])
+def test_numbers_in_other_bases_are_refused(build_site, caplog, written):
+    text = article(GOOD_LINE.replace("collectives: 3", f"collectives: {written}"))
+    problem = only_problem(build_site, {ARTICLE: text}, caplog)
+    assert problem.field == "honours.awards[1].collectives"
+
+
+def test_a_decision_number_keeps_its_leading_zero(build_site):
+    output = build_site({ARTICLE: article(GOOD_LINE + "  decision_number: 0125\n")})
+    records = json.loads((output / "du-lieu/khen-thuong.json").read_text(encoding="utf-8"))
+    assert records[0]["decision_number"] == "0125"

@@ -16,9 +16,49 @@ from functools import cached_property
 import yaml
 
 try:  # libyaml is an order of magnitude faster when the wheel ships it
-    SAFE_LOADER = yaml.CSafeLoader
+    _BASE_LOADER = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    SAFE_LOADER = yaml.SafeLoader
+    _BASE_LOADER = yaml.SafeLoader
+
+_INT_TAG, _FLOAT_TAG = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+# Numbers as people write them: decimal only. YAML 1.1 would read "017" as octal 15, "0x11" as 17
+# and "1:20" as 80 (base 60), silently changing a count or a decision number.
+_DECIMAL_INT = re.compile(r"^[-+]?[0-9]+$")
+_DECIMAL_FLOAT = re.compile(r"""^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    |\.[0-9_]+(?:[eE][-+]?[0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN))$""", re.X)
+
+
+class DecimalInt(int):
+    """An integer read from YAML, keeping the text it was written as ("0125" stays "0125" as a text)."""
+
+    text: str
+
+    def __new__(cls, text: str):
+        number = super().__new__(cls, int(text, 10))
+        number.text = text
+        return number
+
+    def __reduce__(self):  # pickled in the scan cache
+        return DecimalInt, (self.text,)
+
+
+class _DecimalLoader(_BASE_LOADER):
+    """YAML's safe loader reading numbers in decimal only."""
+
+    def construct_decimal_int(self, node) -> DecimalInt:
+        return DecimalInt(self.construct_scalar(node))
+
+
+_DecimalLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_INT_TAG, _FLOAT_TAG)]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+}
+_DecimalLoader.add_implicit_resolver(_INT_TAG, _DECIMAL_INT, list("-+0123456789"))
+_DecimalLoader.add_implicit_resolver(_FLOAT_TAG, _DECIMAL_FLOAT, list("-+0123456789."))
+_DecimalLoader.add_constructor(_INT_TAG, _DecimalLoader.construct_decimal_int)
+SAFE_LOADER = _DecimalLoader
 
 # The same pattern pelican-yaml-metadata uses to find the header.
 HEADER_RE = re.compile(

@@ -98,7 +98,8 @@ class Checker:
             self.error((*path, key), f"phải là một đoạn chữ, không phải {show(value)}",
                        "viết giá trị trên cùng dòng, đặt trong ngoặc kép nếu cần")
             return None
-        text = unicodedata.normalize("NFC", str(value).strip())  # one name typed two ways is one name
+        # one name typed two ways is one name; a number keeps the digits it was written with ("0125")
+        text = unicodedata.normalize("NFC", getattr(value, "text", str(value)).strip())
         if not text:
             if required:
                 self.error((*path, key), "không được để trống", f"điền giá trị cho '{key}'")
