@@ -49,6 +49,22 @@ def test_new_uses_the_time_in_vietnam(tmp_path):
     assert "date: 2027-01-01 03:00" in path.read_text(encoding="utf-8")
 
 
+def test_new_shortens_the_address_of_a_long_title(tmp_path):
+    shutil.copytree(CONTENT / "data", tmp_path / "content/data")
+    title = "Hiệp Hòa tổng kết phong trào thi đua yêu nước và công tác khen thưởng " * 3
+    path = new_article(tmp_path / "content", title, datetime(2026, 3, 8, 9, 30, tzinfo=TIMEZONE))
+    header = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    assert header["title"] == title.strip() and header["slug"] == path.stem and len(path.stem) <= 80
+    result = run(INVOKE, "check", "--path", str(tmp_path / "content"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("title", ["Bài\u0007 mới", "Bài\u200b mới"])
+def test_new_refuses_a_title_with_hidden_characters(tmp_path, title):
+    with pytest.raises(ValueError):
+        new_article(tmp_path / "content", title)
+
+
 def test_check_reports_file_line_and_field(content_copy):
     seed = content_copy / SEED
     text = seed.read_text(encoding="utf-8")

@@ -235,3 +235,15 @@ def test_notes_without_front_matter_and_hidden_files_are_left_alone(build_site):
                          "tin-tuc/2018/.nhap.md": article("Bản nháp ẩn", "nhap")})
     assert (output / "tin-tuc/2018/02/bai-tot/index.html").exists()
     assert not (output / "tin-tuc/2018/02/nhap").exists()  # hidden files (".…", "._…" copies) are not content
+
+
+@pytest.mark.parametrize("head, field", [
+    ('title: "' + "Hiệp Hòa tổng kết phong trào thi đua " * 8 + '"\n', "title"),
+    ('title: "!!!"\n', "title"),
+    ('title: Bài\ntags: ["!!!"]\n', "tags[1]"),
+    ('title: Bài\nauthor: "..."\n', "author"),
+])  # fmt: skip
+def test_a_title_or_name_that_makes_no_usable_address(build_site, caplog, head, field):
+    text = article("X", extra="").replace("title: X\n", head)
+    (problem,) = stopped(build_site, {**GOOD, "tin-tuc/2018/dai.md": text}, caplog)
+    assert problem.path.endswith("dai.md") and problem.field == field

@@ -390,15 +390,25 @@ HIDDEN = {
     "unclosed fence": ("~~~\n<script>alert(1)</script>\n", "có thẻ HTML <script>"),
     "indented fence": ("  ~~~\n<script>alert(1)</script>\n  ~~~\n", "có thẻ HTML <script>"),
     "media from elsewhere": ('<video src="https://example.org/v.mp4"></video>\n', "lấy từ trang web khác"),
+    "comment parsers disagree on": ("```\n<!--><script>alert(1)</script>-->\n````\n", "chú thích"),
+    "attribute list": ('[Xem](/tin-tuc/){: onmouseover="alert(1)" }\n', "có thuộc tính HTML 'onmouseover'"),
+    "attribute list image": ("Đoạn văn.\n{: style=\"background:url(//example.org/t.png)\" }\n",
+                             "có thuộc tính HTML 'style'"),
+    "svg animation": ('<svg><a><animate attributeName="href" values="javascript:alert(1)"/></a></svg>\n',
+                      "có thẻ HTML <svg>"),
+    "backslash host": ('<picture><source srcset="/\\example.org/y.webp"></picture>\n', "lấy từ trang web khác"),
+    "table background": ('<table background="https://example.org/t.png"><tr><td>x</td></tr></table>\n',
+                         "có thuộc tính HTML 'background'"),
+    "noscript": ('<noscript><p title="</noscript><a href=x>Bấm</a>"></noscript>\n', "có thẻ HTML <noscript>"),
 }
 
 
 @pytest.mark.parametrize("kind", HIDDEN)
 def test_the_html_markdown_makes_is_checked_too(build_site, kind):
     body, message = HIDDEN[kind]
-    (problem,) = stopped(build_site, {ARTICLE: front_matter(plain("Bài", "bai"), body)})
-    assert problem.path.endswith(ARTICLE) and problem.field == "nội dung" and problem.hint
-    assert message in problem.message
+    problems = stopped(build_site, {ARTICLE: front_matter(plain("Bài", "bai"), body)})
+    assert all(p.path.endswith(ARTICLE) and p.field == "nội dung" and p.hint for p in problems)
+    assert any(message in p.message for p in problems)
 
 
 def test_a_lone_carriage_return_cannot_hide_a_body_from_the_check(build_site):
@@ -423,3 +433,11 @@ def test_raw_scripts_in_a_summary_stop_the_build(build_site):
     assert problem.field == "summary" and "onerror" in problem.message
     assert problem.line == article.splitlines().index(next(x for x in article.splitlines()
                                                            if x.startswith("summary:"))) + 1
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x0b", "\x0c", "\x1b"])
+def test_a_control_character_in_a_body_is_a_content_error(build_site, character):
+    article = front_matter(plain("Bài", "bai"), f"Dòng một.\nDòng{character} hai.\n")
+    (problem,) = stopped(build_site, {ARTICLE: article})
+    assert problem.field == "nội dung" and "ký tự điều khiển" in problem.message
+    assert problem.line == article.split("\n").index(f"Dòng{character} hai.") + 1

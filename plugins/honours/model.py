@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from .registries import RECIPIENT_KINDS, Authority, Award, Registries, Unit
 from .validation import MISSING, Checker, show
+from .vietnamese import slugify
 
 YEAR_MIN = 1945  # the first emulation movement of the Republic
 
@@ -123,6 +124,13 @@ def _common_fields(check: Checker, data: dict, registries: Registries, extra_key
     """Check what articles and pages share; return (title, date or MISSING, status, illustrative, units)."""
     check.unknown_keys(data, (*PELICAN_KEYS, *SITE_KEYS, *extra_keys), ())
     title = check.text(data, "title", (), max_length=MAX_TITLE)
+    if title and "slug" not in data:  # the address is made from the title
+        derived = slugify(title)
+        if not derived:
+            check.error(("title",), "tiêu đề không có chữ cái hay chữ số nào", "viết tiêu đề bằng chữ")
+        elif len(derived) > MAX_SLUG:
+            check.error(("title",), f"tiêu đề dài nên địa chỉ bài sẽ quá dài ({len(derived)} ký tự, tối đa {MAX_SLUG})",
+                        f"thêm dòng 'slug:' ngắn gọn, ví dụ 'slug: {derived[:60].rsplit('-', 1)[0]}'")
     _shown_texts(check, data)
     published = _date(check, data, "date", "ngày đăng") if data.get("date") is not None else MISSING
     if data.get("modified") is not None:
@@ -158,6 +166,12 @@ def _shown_texts(check: Checker, data: dict) -> None:
     check.text(data, "category", (), required=False, max_length=MAX_NAME)
     for key in ("author", "authors", "tags"):
         check.text_list(data, key, (), max_length=MAX_NAME)
+    for key in ("category", "author", "authors", "tags"):  # each gets a page whose address is made from it
+        values = data.get(key)
+        for index, value in enumerate(values if isinstance(values, list) else [values]):
+            if isinstance(value, str) and value.strip() and not slugify(value):
+                path = (key, index) if isinstance(values, list) else (key,)
+                check.error(path, f"{show(value)} không có chữ cái hay chữ số nào", "viết bằng chữ, hoặc xóa đi")
     check.text(data, "summary", (), required=False, max_length=MAX_SUMMARY, multiline=True)
 
 

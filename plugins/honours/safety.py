@@ -64,43 +64,61 @@ def check_raw_html(body: str, body_line: int, path: str, settings: dict, field: 
 
 # Markdown can turn text without any of these into HTML only through plain links and images,
 # which the source check already reads; only bodies with one of them are rendered and read again.
-_MAY_HIDE_HTML = re.compile(r"[<&]|script|data:", re.I)
-_DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "meta", "link",
-                   "style", "form"}
-_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "data", "cite",
-                   "ping", "lowsrc", "dynsrc", "srcset"}
-_CODE_SCHEMES = ("javascript:", "vbscript:", "data:")
-_MEDIA_TAGS = {"img", "source", "video", "audio", "track", "input", "image", "picture"}
+_MAY_HIDE_HTML = re.compile(r"[<&{]|script|data:", re.I)
+
+# What an article's HTML may contain: the elements and attributes Markdown makes, and the plain
+# HTML an editor may write (tables, figures). Everything else could run code, load something
+# from another host, or hide text from the reader, and no news article needs it.
+_SAFE_TAGS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark",
+    "small", "sub", "sup", "br", "hr", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody",
+    "tfoot", "tr", "th", "td", "caption", "colgroup", "col", "pre", "code", "span", "div", "figure", "figcaption",
+    "picture", "source", "abbr", "cite", "q", "kbd", "samp", "var", "time", "details", "summary", "address",
+}  # fmt: skip
+_SAFE_ATTRIBUTES = {"id", "class", "title", "lang", "alt", "width", "height", "loading", "decoding", "sizes", "type",
+                    "media", "colspan", "rowspan", "align", "scope", "start", "reversed", "value", "datetime", "rel",
+                    "name", "open"}
+_URL_ATTRIBUTES = {"href", "src", "srcset", "cite"}
+_LINK_SCHEMES = {"http", "https", "mailto", "tel"}  # where a link may lead; anything shown must come from this site
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_TABLE_ALIGN = re.compile(r"text-align:\s*(?:left|right|center);?")  # what Markdown's tables write
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these before reading a scheme
+_MARKUP_DECLARATION = re.compile(r"<[!?]")  # comments, CDATA, doctypes: parsers disagree on where they end
 
 
 class _Findings(HTMLParser):
-    """Collects what a browser would run or fetch from elsewhere in an HTML fragment."""
+    """Collects what in an HTML fragment is not plain article content: (message, text to find in the source)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)  # attribute values arrive with "&#106;" decoded
-        self.found: list[tuple[str, str]] = []  # (message, text to look for in the source)
+        self.found: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in _DANGEROUS_TAGS:
-            self.found.append((f"có thẻ HTML <{tag}> (mã có thể chạy trên máy người đọc)", tag))
+        if tag not in _SAFE_TAGS:
+            self.found.append((f"có thẻ HTML <{tag}> (không dùng được trong bài viết)", tag))
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append((f"có thuộc tính HTML '{name}' (mã chạy khi người đọc thao tác)", name))
-            elif name in _URL_ATTRIBUTES and value:
-                for url in value.split(",") if name == "srcset" else (value,):
-                    self._url(tag, url)
+            elif name in _URL_ATTRIBUTES:
+                for url in (value or "").split(",") if name == "srcset" else (value or "",):
+                    self._url(tag, name, url.strip().split(" ")[0] if name == "srcset" else url)
+            elif name == "style" and tag in ("th", "td") and _TABLE_ALIGN.fullmatch((value or "").strip()):
+                continue
+            elif name not in _SAFE_ATTRIBUTES:
+                self.found.append((f"có thuộc tính HTML '{name}' (không dùng được trong bài viết)", name))
 
     handle_startendtag = handle_starttag
 
-    def _url(self, tag: str, url: str) -> None:
-        plain = _IGNORED_IN_URL.sub("", url).lower()
-        scheme = next((s for s in _CODE_SCHEMES if plain.startswith(s)), None)
-        if scheme:
-            self.found.append((f"có đường dẫn '{scheme}' (mã chạy khi bấm vào)", scheme[:-1]))
-        elif tag in _MEDIA_TAGS and (plain.startswith(("http:", "https:", "//"))):
-            self.found.append((f"có ảnh hoặc tệp phương tiện lấy từ trang web khác ('{url.strip()[:80]}')",
-                               url.strip()[:20]))
+    def _url(self, tag: str, name: str, url: str) -> None:
+        plain = _IGNORED_IN_URL.sub("", url).replace("\\", "/").lower()
+        scheme = _SCHEME.match(plain)
+        if scheme and (name != "href" or scheme.group(1) not in _LINK_SCHEMES):
+            if scheme.group(1) in ("javascript", "vbscript", "data"):
+                self.found.append((f"có đường dẫn '{scheme.group(1)}:' (mã chạy khi bấm vào)", scheme.group(1)))
+            else:
+                self.found.append((f"có ảnh hoặc tệp lấy từ trang web khác ('{url.strip()[:80]}')", url.strip()[:20]))
+        elif name != "href" and plain.startswith("//"):
+            self.found.append((f"có ảnh hoặc tệp lấy từ trang web khác ('{url.strip()[:80]}')", url.strip()[:20]))
 
 
 def check_rendered_html(text: str, text_line: int, path: str, settings: dict, markdown: Markdown,
@@ -113,8 +131,11 @@ def check_rendered_html(text: str, text_line: int, path: str, settings: dict, ma
     """
     if setting(settings, "HONOURS_ALLOW_RAW_HTML") or not _MAY_HIDE_HTML.search(text):
         return []
+    html = markdown.reset().convert(text)
     findings = _Findings()
-    findings.feed(markdown.reset().convert(text))
+    if _MARKUP_DECLARATION.search(html):
+        findings.found.append(("có chú thích hoặc khai báo HTML (<!-- … -->)", "<!"))
+    findings.feed(html)
     findings.close()
     problems, lowered = [], text.lower()
     for message, needle in dict.fromkeys(findings.found):
@@ -128,6 +149,19 @@ def check_rendered_html(text: str, text_line: int, path: str, settings: dict, ma
 PERSONAL_DATA_FIELDS = ("honours", "author", "authors", "title", "summary", "description", "tags", "category",
                         "units", "slug")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not allowed in XML 1.0, or invisible
+
+
+def check_control_characters(body: str, body_line: int, path: str) -> list[Problem]:
+    """A problem at the first control character of a body: feeds cannot carry it, readers cannot see it."""
+    match = _CONTROL.search(body)
+    if match is None:
+        return []
+    line = body_line - 1 + body.count("\n", 0, match.start())
+    return [Problem(path, line, "nội dung", f"có ký tự điều khiển không in được (mã {ord(match.group()):#04x})",
+                    "xóa ký tự đó (thường do sao chép từ Word); xuống dòng bằng phím Enter")]
 
 
 def check_personal_data(check: Checker, data: dict, settings: dict) -> None:

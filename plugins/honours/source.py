@@ -20,7 +20,7 @@ from .images import check_body_images
 from .model import ArticleData, check_page, parse_article
 from .problems import Problem, display_path
 from .registries import Registries, load_registries
-from .safety import check_personal_data, check_raw_html, check_rendered_html
+from .safety import check_control_characters, check_personal_data, check_raw_html, check_rendered_html
 from .scancache import CachedArticle, ScanCache
 from .settings import setting
 from .validation import Checker
@@ -171,7 +171,8 @@ class _Scanner:
         except ParseError as error:
             self.problems.append(Problem(shown, error.line, "", error.message, error.hint))
             return
-        body_problems = [*check_body_images(front.body, front.body_line, path, self.settings),
+        body_problems = [*check_control_characters(front.body, front.body_line, shown),
+                         *check_body_images(front.body, front.body_line, path, self.settings),
                          *check_raw_html(front.body, front.body_line, shown, self.settings)]
         summary = front.data.get("summary")
         if isinstance(summary, str):  # Markdown too, published in the feeds as HTML; "\n" as a body starts
