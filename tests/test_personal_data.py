@@ -140,7 +140,11 @@ def test_the_allowlist_setting_is_read_by_the_build(build_site):
     assert "an@hiephoa.vn" in (output / "du-lieu/nguoi-nhan.csv").read_text(encoding="utf-8-sig")
 
 
-@pytest.mark.parametrize("text", ["0912\u200b345678", "an\u200b@gmail.com", "12\u00ad3456789"])
+@pytest.mark.parametrize("text", [
+    "0912\u200b345678", "an\u200b@gmail.com", "12\u00ad3456789", "0912\u034f345\u034f678", "0912\u00a0345\u00a0678",
+    "0912\u2009345\u2009678", "\uff10\uff19\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18",
+    "001\u00a0087\u00a0012\u00a0345",
+])  # fmt: skip
 def test_invisible_characters_do_not_hide_personal_data(text):
     assert len(found(text)) == 1
 

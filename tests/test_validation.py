@@ -284,3 +284,10 @@ def test_a_decision_number_keeps_its_leading_zero(build_site):
     output = build_site({ARTICLE: article(GOOD_LINE + "  decision_number: 0125\n")})
     records = json.loads((output / "du-lieu/khen-thuong.json").read_text(encoding="utf-8"))
     assert records[0]["decision_number"] == "0125"
+
+
+@pytest.mark.parametrize("blank", ["\u2800", "\u3164", "\u115f"])
+def test_a_name_of_blank_looking_characters_is_refused(build_site, caplog, blank):
+    line = GOOD_LINE + f'  recipients:\n    - {{name: "{blank}", unit: xa-hoa-son}}\n'
+    problem = only_problem(build_site, {ARTICLE: article(line)}, caplog)
+    assert problem.field == "honours.awards[1].recipients[1].name"

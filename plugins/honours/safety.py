@@ -7,6 +7,7 @@ stops the build (and `invoke check`) with the file, the line and the field.
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.parser import HTMLParser
 
 from markdown import Markdown
@@ -148,7 +149,14 @@ def check_rendered_html(text: str, text_line: int, path: str, settings: dict, ma
 # The front-matter fields published as data about people and units (the body is the article's prose).
 PERSONAL_DATA_FIELDS = ("honours", "author", "authors", "title", "summary", "description", "tags", "category",
                         "units", "slug")
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile(r"[\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+                        r"\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e01ef]")
+
+
+def _as_typed(text: str) -> str:
+    """Text as the personal-data patterns read it: full-width digits and odd spaces made plain, invisibles gone."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return "".join(" " if unicodedata.category(char) == "Zs" else char for char in text)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not allowed in XML 1.0, or invisible
@@ -181,7 +189,7 @@ def find_personal_data(check: Checker, value, path: tuple, allowed: tuple) -> No
         for index, item in enumerate(value):
             find_personal_data(check, item, (*path, index), allowed)
     elif isinstance(value, (str, int)) and not isinstance(value, bool):
-        text = _INVISIBLE.sub("", str(value))  # YAML reads an unquoted 121234567 as a number
+        text = _as_typed(getattr(value, "text", str(value)))  # YAML reads an unquoted 121234567 as a number
         for exception in allowed:
             text = text.replace(exception, " ")
         for pattern, what in _PERSONAL:
