@@ -8,10 +8,12 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PUBLISHED_URL, html_files, read_page
+from honours import search
 
 SEED = "/tin-tuc/2018/02/hiep-hoa-tong-ket-phong-trao-thi-dua-khen-thuong-nam-2017/"
 KB = 1024
@@ -127,3 +129,29 @@ def test_pages_load_nothing_from_other_hosts(published_site):
                 if value and tag == "link" and element.get("rel") in (["canonical"], ["alternate"]):
                     continue
                 assert not value or value.startswith((PUBLISHED_URL + "/", "data:")), (path, tag, value)
+
+
+def test_an_incomplete_search_index_is_written_again(tmp_path, monkeypatch):
+    attempts = []
+
+    async def write_index(output_path):
+        attempts.append(output_path)
+        folder = tmp_path / "pagefind"
+        folder.mkdir(exist_ok=True)
+        (folder / "pagefind-entry.json").write_text("" if len(attempts) == 1 else '{"version": "1"}')
+        return 3
+
+    monkeypatch.setattr(search, "write_index", write_index)
+    search.build_search_index(SimpleNamespace(settings={"HONOURS_SEARCH_INDEX": True}, output_path=str(tmp_path)))
+    assert len(attempts) == 2 and search.incomplete_files(str(tmp_path / "pagefind")) == []
+
+
+def test_a_search_index_that_stays_incomplete_stops_the_build(tmp_path, monkeypatch):
+    async def write_index(output_path):
+        (tmp_path / "pagefind").mkdir(exist_ok=True)
+        (tmp_path / "pagefind" / "pagefind-entry.json").write_text("")
+        return 3
+
+    monkeypatch.setattr(search, "write_index", write_index)
+    with pytest.raises(RuntimeError):
+        search.build_search_index(SimpleNamespace(settings={"HONOURS_SEARCH_INDEX": True}, output_path=str(tmp_path)))

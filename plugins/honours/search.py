@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import logging
 import os
 import re
+import shutil
 import tempfile
 
 from .settings import setting
@@ -92,13 +94,50 @@ async def write_index(output_path: str) -> int:
     return int(result.get("page_count", 0))
 
 
+def incomplete_files(index_path: str) -> list[str]:
+    """Files of a written index that are empty, or an entry file that is not JSON."""
+    bad = []
+    for folder, _dirs, files in os.walk(index_path):
+        for name in files:
+            path = os.path.join(folder, name)
+            if os.path.getsize(path) == 0:
+                bad.append(path)
+    entry = os.path.join(index_path, "pagefind-entry.json")
+    try:
+        with open(entry, encoding="utf-8") as handle:
+            json.load(handle)
+    except (OSError, ValueError):
+        bad.append(entry)
+    return sorted(set(bad))
+
+
+WRITE_ATTEMPTS = 3
+
+
 def build_search_index(pelican) -> None:
-    """Write the search index after the build (Pelican's `finalized` signal)."""
+    """Write the search index after the build (Pelican's `finalized` signal).
+
+    The Pagefind service has been seen to leave a file empty when it stops
+    (about one build in eight on this machine), so the written index is read
+    back, and written again if any file is incomplete; a search that cannot
+    work stops the build rather than being published broken.
+    """
     if not setting(pelican.settings, "HONOURS_SEARCH_INDEX"):
         return
-    try:
-        count = asyncio.run(write_index(pelican.output_path))
-    except Exception as error:  # the Pagefind service reports its own failures
-        logger.error("honours: không tạo được chỉ mục tìm kiếm (%s)", error)
-        raise
-    logger.info("honours: indexed %d pages for search", count)
+    index_path = os.path.join(pelican.output_path, "pagefind")
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        shutil.rmtree(index_path, ignore_errors=True)
+        try:
+            count = asyncio.run(write_index(pelican.output_path))
+        except Exception as error:  # the Pagefind service reports its own failures
+            logger.error("honours: không tạo được chỉ mục tìm kiếm (%s)", error)
+            raise
+        bad = incomplete_files(index_path)
+        if not bad:
+            logger.info("honours: indexed %d pages for search", count)
+            return
+        logger.warning("honours: search index incomplete (%s), writing it again (%d/%d)",
+                       ", ".join(os.path.relpath(p, pelican.output_path) for p in bad), attempt, WRITE_ATTEMPTS)
+    message = "chỉ mục tìm kiếm ghi ra bị thiếu sau nhiều lần thử"
+    logger.error("honours: %s", message)
+    raise RuntimeError(message)
