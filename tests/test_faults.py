@@ -247,3 +247,21 @@ def test_a_title_or_name_that_makes_no_usable_address(build_site, caplog, head, 
     text = article("X", extra="").replace("title: X\n", head)
     (problem,) = stopped(build_site, {**GOOD, "tin-tuc/2018/dai.md": text}, caplog)
     assert problem.path.endswith("dai.md") and problem.field == field
+
+
+def test_symbolic_links_are_refused_once_each(build_site, caplog, tmp_path):
+    outside = tmp_path / "ngoai.md"
+    outside.write_text(article("Bài bên ngoài", "ben-ngoai"), encoding="utf-8")
+    content = tmp_path / "content"
+    (content / "tin-tuc/2018").mkdir(parents=True)
+    (content / "tin-tuc/2018/ngoai.md").symlink_to(outside)
+    (content / "tin-tuc/2018/vong").symlink_to(content / "tin-tuc")  # a loop
+    problems = stopped(build_site, GOOD, caplog)
+    assert sorted(Path(p.path).name for p in problems) == ["ngoai.md", "vong"]
+    assert all("liên kết tượng trưng" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("where", ["tin-tuc/2018/bai.html", "tin-tuc/2018/bai.rst", "data/bai.md"])
+def test_front_matter_in_files_pelican_does_not_read(build_site, caplog, where):
+    (problem,) = stopped(build_site, {**GOOD, where: "\n" + article("Bài lạc", "lac")}, caplog)
+    assert problem.path.endswith(where)

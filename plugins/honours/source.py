@@ -72,6 +72,7 @@ def scan_content(settings: dict, article_files: list[str], page_files: list[str]
     """Check the registries and every article and page; collect all problems."""
     data_dir = os.path.join(settings["PATH"], setting(settings, "HONOURS_DATA_PATH"))
     registries, problems = load_registries(data_dir, tuple(setting(settings, "HONOURS_PERSONAL_DATA_ALLOWLIST")))
+    problems += symbolic_links(settings["PATH"])  # Pelican follows them, out of the folder or round in circles
     if problems:  # every article would repeat the registry's mistake: report it alone
         return ContentIndex(registries, {}, tuple(sorted(problems)))
     cache = ScanCache.open(settings, data_dir)
@@ -89,7 +90,24 @@ def scan_content(settings: dict, article_files: list[str], page_files: list[str]
                         cache.key if cache is not None else None)
 
 
-_TEXT_EXTENSIONS = {*MARKDOWN_EXTENSIONS, "txt", "text"}
+def symbolic_links(root: str) -> list[Problem]:
+    """A problem for each symbolic link in the content folder (hidden folders aside)."""
+    problems = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(d for d in folders if not d.startswith("."))
+        for name in sorted([*folders, *files]):
+            path = os.path.join(folder, name)
+            if os.path.islink(path) and not os.path.exists(path):
+                problems.append(Problem(display_path(path), 0, "", "không đọc được tệp: đây là liên kết tới một tệp "
+                                        "không còn tồn tại", "xóa liên kết này hoặc đặt lại tệp mà nó trỏ tới"))
+            elif os.path.islink(path):
+                problems.append(Problem(display_path(path), 0, "", "đây là liên kết tượng trưng (symlink), không phải "
+                                        "tệp thật", "chép tệp hoặc thư mục thật vào đây thay cho liên kết"))
+        folders[:] = [d for d in folders if not os.path.islink(os.path.join(folder, d))]
+    return problems
+
+
+_TEXT_EXTENSIONS = {*MARKDOWN_EXTENSIONS, "txt", "text", "mdwn", "mkdn", "mdtxt", "html", "htm", "rst"}
 
 
 def unread_articles(settings: dict, listed: set[str]) -> list[Problem]:
@@ -100,8 +118,7 @@ def unread_articles(settings: dict, listed: set[str]) -> list[Problem]:
     Hidden files and folders, the registries and the images are not looked at.
     """
     root = settings["PATH"]
-    skipped = {os.path.normpath(os.path.join(root, setting(settings, name)))
-               for name in ("HONOURS_DATA_PATH", "HONOURS_IMAGE_PATH")}
+    skipped = {os.path.normpath(os.path.join(root, setting(settings, "HONOURS_IMAGE_PATH")))}
     ignored = settings.get("IGNORE_FILES", ())
     problems = []
     for folder, folders, files in os.walk(root):
@@ -127,8 +144,8 @@ def unread_articles(settings: dict, listed: set[str]) -> list[Problem]:
 
 def _starts_with_front_matter(path: str) -> bool:
     try:
-        with open(path, "rb") as handle:
-            return handle.read(8).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+        with open(path, "rb") as handle:  # Pelican's reader allows blank lines before the header
+            return handle.read(256).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"---")
     except OSError:
         return False
 
