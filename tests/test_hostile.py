@@ -296,7 +296,8 @@ def parsed(**changes) -> list:
     line = {"by": "chu-tich-ubnd-huyen", "award": "giay-khen", "decision_number": "125/QĐ-UBND", "note": "Ghi chú",
             "recipients": [{"name": "Nguyễn Văn An", "unit": "xa-hoa-son"},
                            {"household": "Hộ ông Bình", "unit": "xa-hoa-son"}]}
-    data = {"title": "Bài", "date": datetime(2018, 2, 1, 8, 0), "honours": {"year": 2017, "awards": [line]}}
+    data = {"title": "Bài", "slug": "bai", "date": datetime(2018, 2, 1, 8, 0),
+            "honours": {"year": 2017, "awards": [line]}}
     for key, value in changes.items():
         if key in ("name", "household"):
             line["recipients"][0 if key == "name" else 1][key] = value
