@@ -265,3 +265,13 @@ def test_symbolic_links_are_refused_once_each(build_site, caplog, tmp_path):
 def test_front_matter_in_files_pelican_does_not_read(build_site, caplog, where):
     (problem,) = stopped(build_site, {**GOOD, where: "\n" + article("Bài lạc", "lac")}, caplog)
     assert problem.path.endswith(where)
+
+
+@pytest.mark.parametrize("extra, field", [
+    ("modified: 2018-01-01 08:00\n", "modified"),
+    ("image: /images/a.jpg\n", "image"),
+    ("description: Mô tả\n", "description"),
+])  # fmt: skip
+def test_front_matter_that_would_be_ignored_or_contradict_the_date(build_site, caplog, extra, field):
+    (problem,) = stopped(build_site, {**GOOD, "tin-tuc/2018/sua.md": article("Bài sửa", "sua", extra=extra)}, caplog)
+    assert problem.path.endswith("sua.md") and problem.field == field

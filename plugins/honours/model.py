@@ -19,7 +19,7 @@ PELICAN_KEYS = (
     "title", "date", "modified", "author", "authors", "category", "tags", "slug", "summary", "status",
 )  # fmt: skip
 # Keys this site adds.
-SITE_KEYS = ("units", "honours", "illustrative", "image", "description")
+SITE_KEYS = ("units", "honours", "illustrative")
 HONOURS_KEYS = ("year", "awards")
 LINE_KEYS = (
     "by", "award", "year", "collectives", "individuals", "households",
@@ -134,7 +134,10 @@ def _common_fields(check: Checker, data: dict, registries: Registries, extra_key
     _shown_texts(check, data)
     published = _date(check, data, "date", "ngày đăng") if data.get("date") is not None else MISSING
     if data.get("modified") is not None:
-        _date(check, data, "modified", "ngày sửa")
+        modified = _date(check, data, "modified", "ngày sửa")
+        if modified is not None and isinstance(published, datetime) and modified < published:
+            check.error(("modified",), "ngày sửa trước ngày đăng bài",
+                        "ghi ngày sửa sau ngày đăng, hoặc xóa dòng 'modified'")
     _slug(check, data)
     status = data.get("status", "published")
     if status not in STATUSES:
