@@ -47,8 +47,10 @@ class DecimalInt(int):
 class _DecimalLoader(_BASE_LOADER):
     """YAML's safe loader reading numbers in decimal only."""
 
-    def construct_decimal_int(self, node) -> DecimalInt:
-        return DecimalInt(self.construct_scalar(node))
+    def construct_decimal_int(self, node) -> int:
+        text = self.construct_scalar(node)
+        number = int(text, 10)
+        return number if str(number) == text else DecimalInt(text)  # only "0125", "+5" need their text kept
 
 
 _DecimalLoader.yaml_implicit_resolvers = {

@@ -38,7 +38,8 @@ class HonoursMarkdownReader(YAMLMetadataReader):
     def _load_yaml_metadata(self, text, source_path):
         known = self.known_headers.get(source_path)
         if known is not None and known[0] == text:
-            return self._parse_yaml_metadata(_composed(known[1]), source_path)
+            data = known[1] if unicodedata.is_normalized("NFC", text) else _composed(known[1])
+            return self._parse_yaml_metadata(data, source_path)
         try:
             metadata = yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
         except yaml.YAMLError:

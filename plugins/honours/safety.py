@@ -153,10 +153,13 @@ _INVISIBLE = re.compile(r"[\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u202a-\u2
                         r"\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e01ef]")
 
 
+_MAY_BE_PERSONAL = re.compile(r"[\d@＠]")  # every pattern needs a digit (of any script) or an at sign
+_ODD_SPACE = re.compile(r"[\u1680\u2000-\u200a\u202f\u205f\u3000\u00a0]")
+
+
 def _as_typed(text: str) -> str:
     """Text as the personal-data patterns read it: full-width digits and odd spaces made plain, invisibles gone."""
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-    return "".join(" " if unicodedata.category(char) == "Zs" else char for char in text)
+    return _ODD_SPACE.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)))
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not allowed in XML 1.0, or invisible
@@ -189,7 +192,10 @@ def find_personal_data(check: Checker, value, path: tuple, allowed: tuple) -> No
         for index, item in enumerate(value):
             find_personal_data(check, item, (*path, index), allowed)
     elif isinstance(value, (str, int)) and not isinstance(value, bool):
-        text = _as_typed(getattr(value, "text", str(value)))  # YAML reads an unquoted 121234567 as a number
+        text = getattr(value, "text", str(value))  # YAML reads an unquoted 121234567 as a number
+        if not _MAY_BE_PERSONAL.search(text):
+            return
+        text = _as_typed(text)
         for exception in allowed:
             text = text.replace(exception, " ")
         for pattern, what in _PERSONAL:
