@@ -291,3 +291,10 @@ def test_a_name_of_blank_looking_characters_is_refused(build_site, caplog, blank
     line = GOOD_LINE + f'  recipients:\n    - {{name: "{blank}", unit: xa-hoa-son}}\n'
     problem = only_problem(build_site, {ARTICLE: article(line)}, caplog)
     assert problem.field == "honours.awards[1].recipients[1].name"
+
+
+def test_a_unit_cannot_succeed_itself(build_site, caplog):
+    units = (CONTENT / "data/units.yml").read_text(encoding="utf-8")
+    units += "\n- slug: xa-tu-ke\n  name: Tự Kế\n  kind: xa\n  valid_until: 2019-12-31\n  successor: xa-tu-ke\n"
+    problems = problems_of(build_site, {ARTICLE: article(GOOD_LINE), "data/units.yml": units}, caplog)
+    assert [p.field.rsplit(".", 1)[-1] for p in problems] == ["successor"]

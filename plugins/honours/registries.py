@@ -280,6 +280,12 @@ def _check_unit_links(check: Checker, units: dict, entries: list) -> None:
         for key, target in (("parent", unit.parent), ("successor", unit.successor)):
             if target is not None and target not in units:
                 check.slug_value(target, (*where, key), units, "mã đơn vị")
+        if unit.successor == unit.slug:
+            check.error((*where, "successor"), "đơn vị không thể kế thừa chính nó",
+                        "ghi mã của đơn vị mới mà đơn vị này sáp nhập vào")
+        elif unit.successor in units and units[unit.successor].successor == unit.slug:
+            check.error((*where, "successor"), f"'{unit.successor}' và '{unit.slug}' kế thừa lẫn nhau",
+                        "chỉ đơn vị cũ ghi 'successor'; đơn vị mới không ghi")
         seen, current = {unit.slug}, unit.parent
         while current in units:
             if current in seen:
