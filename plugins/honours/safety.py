@@ -78,7 +78,7 @@ _SAFE_TAGS = {
 }  # fmt: skip
 _SAFE_ATTRIBUTES = {"id", "class", "title", "lang", "alt", "width", "height", "loading", "decoding", "sizes", "type",
                     "media", "colspan", "rowspan", "align", "scope", "start", "reversed", "value", "datetime", "rel",
-                    "name", "open"}
+                    "name", "open", "target", "dir"}
 _URL_ATTRIBUTES = {"href", "src", "srcset", "cite"}
 _LINK_SCHEMES = {"http", "https", "mailto", "tel"}  # where a link may lead; anything shown must come from this site
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
