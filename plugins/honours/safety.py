@@ -2,6 +2,11 @@
 
 Both checks run in the pre-build scan, so a compromised or careless edit
 stops the build (and `invoke check`) with the file, the line and the field.
+
+The HTML is checked, not cleaned: a sanitiser (nh3, bleach) would drop what
+it does not allow without a word, and an editor would publish a page that
+differs from what they wrote. Here each thing that would be dropped is
+reported to the editor instead, read with the standard library's parser.
 """
 
 from __future__ import annotations
