@@ -27,18 +27,22 @@ def test_documented_invoke_commands_exist():
         assert used <= tasks, (doc.name, used - tasks)
 
 
-def test_quick_start_is_two_commands():
+def quick_start_commands() -> list[str]:
+    """The commands of the README's quick start: every line of its code blocks."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"## Quick start.*?```sh\n(.*?)```", readme, re.S).group(1)
-    commands = [line for line in block.splitlines() if line.strip() and not line.startswith("#")]
+    section = re.search(r"## Quick start\n(.*?)\n## ", readme, re.S).group(1)
+    blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
+    return [line for block in blocks for line in block.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_quick_start_is_two_commands():
+    commands = quick_start_commands()
     assert len(commands) == 2
     assert commands[0].endswith("invoke serve") and commands[1].endswith("invoke test")
 
 
 def test_ci_runs_the_readme_test_command():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    test_command = re.search(r"## Quick start.*?```sh\n(.*?)```", readme, re.S).group(1).splitlines()[1]
-    assert test_command in (ROOT / ".ci/run").read_text(encoding="utf-8")
+    assert quick_start_commands()[1] in (ROOT / ".ci/run").read_text(encoding="utf-8")
 
 
 def test_code_passes_ruff():
