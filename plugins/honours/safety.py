@@ -20,7 +20,7 @@ from markdown import Markdown
 from .markdowntext import blank_code
 from .problems import Problem
 from .settings import setting
-from .validation import Checker, show
+from .validation import INVISIBLE_CHARACTERS, Checker, show
 
 # Raw HTML an article may not carry unless HONOURS_ALLOW_RAW_HTML is set:
 # elements that run or embed code, inline event handlers, javascript: URLs.
@@ -154,8 +154,8 @@ def check_rendered_html(text: str, text_line: int, path: str, settings: dict, ma
 # The front-matter fields published as data about people and units (the body is the article's prose).
 PERSONAL_DATA_FIELDS = ("honours", "author", "authors", "title", "summary", "description", "tags", "category",
                         "units", "slug")
-_INVISIBLE = re.compile(r"[\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-                        r"\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e01ef]")
+# The invisible characters a text may not hold, and variation selectors, which a name may carry.
+_INVISIBLE = re.compile(rf"[{INVISIBLE_CHARACTERS}\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
 _MAY_BE_PERSONAL = re.compile(r"[\d@＠]")  # every pattern needs a digit (of any script) or an at sign

@@ -72,7 +72,8 @@ def scan_content(settings: dict, article_files: list[str], page_files: list[str]
     """Check the registries and every article and page; collect all problems."""
     data_dir = os.path.join(settings["PATH"], setting(settings, "HONOURS_DATA_PATH"))
     registries, problems = load_registries(data_dir, tuple(setting(settings, "HONOURS_PERSONAL_DATA_ALLOWLIST")))
-    problems += symbolic_links(settings["PATH"])  # Pelican follows them, out of the folder or round in circles
+    links, unread = content_tree_problems(settings, {*article_files, *page_files})
+    problems += links
     if problems:  # every article would repeat the registry's mistake: report it alone
         return ContentIndex(registries, {}, tuple(sorted(problems)))
     cache = ScanCache.open(settings, data_dir)
@@ -83,63 +84,65 @@ def scan_content(settings: dict, article_files: list[str], page_files: list[str]
         scanner.scan(path, is_article=False)
     if cache is not None:
         cache.save(scanner.fresh)
-    problems = [*scanner.problems, *unread_articles(settings, {*article_files, *page_files})]
+    problems = [*scanner.problems, *unread]
     return ContentIndex(registries, scanner.articles, tuple(sorted(problems)),
                         tuple(sorted(scanner.warnings)), scanner.headers,
                         {path: result.digest for path, result in scanner.fresh.items()},
                         cache.key if cache is not None else None)
 
 
-def symbolic_links(root: str) -> list[Problem]:
-    """A problem for each symbolic link in the content folder (hidden folders aside)."""
-    problems = []
-    for folder, folders, files in os.walk(root):
-        folders[:] = sorted(d for d in folders if not d.startswith("."))
-        for name in sorted([*folders, *files]):
-            path = os.path.join(folder, name)
-            if os.path.islink(path) and not os.path.exists(path):
-                problems.append(Problem(display_path(path), 0, "", "không đọc được tệp: đây là liên kết tới một tệp "
-                                        "không còn tồn tại", "xóa liên kết này hoặc đặt lại tệp mà nó trỏ tới"))
-            elif os.path.islink(path):
-                problems.append(Problem(display_path(path), 0, "", "đây là liên kết tượng trưng (symlink), không phải "
-                                        "tệp thật", "chép tệp hoặc thư mục thật vào đây thay cho liên kết"))
-        folders[:] = [d for d in folders if not os.path.islink(os.path.join(folder, d))]
-    return problems
-
-
 _TEXT_EXTENSIONS = {*MARKDOWN_EXTENSIONS, "txt", "text", "mdwn", "mkdn", "mdtxt", "html", "htm", "rst"}
 
 
-def unread_articles(settings: dict, listed: set[str]) -> list[Problem]:
-    """Problems for files that look like articles (a front-matter block) that Pelican will not read.
+def content_tree_problems(settings: dict, listed: set[str]) -> tuple[list[Problem], list[Problem]]:
+    """Walk the content folder once; return (symbolic links, articles Pelican will not read).
 
-    An article in the wrong folder, with an upper-case or .txt extension, or
-    whose name matches IGNORE_FILES would otherwise vanish without a word.
-    Hidden files and folders, the registries and the images are not looked at.
+    Pelican follows symbolic links, out of the folder or round in circles, so
+    each is refused. A file with a front-matter block that Pelican will not read
+    (in the wrong folder, with an upper-case or .txt extension, or a name that
+    matches IGNORE_FILES) would otherwise vanish without a word. Hidden files
+    and folders are not looked at; the images folder only for links.
     """
     root = settings["PATH"]
-    skipped = {os.path.normpath(os.path.join(root, setting(settings, "HONOURS_IMAGE_PATH")))}
+    images = os.path.normpath(os.path.join(root, setting(settings, "HONOURS_IMAGE_PATH")))
     ignored = settings.get("IGNORE_FILES", ())
-    problems = []
+    links, unread = [], []
     for folder, folders, files in os.walk(root):
-        folders[:] = sorted(d for d in folders if not d.startswith(".")
-                            and os.path.normpath(os.path.join(folder, d)) not in skipped)
-        for name in sorted(files):
-            extension = name.rpartition(".")[2]
-            path = os.path.abspath(os.path.join(folder, name))
-            if name.startswith(".") or extension.lower() not in _TEXT_EXTENSIONS or path in listed:
-                continue
-            if not _starts_with_front_matter(path):
-                continue
-            if extension not in MARKDOWN_EXTENSIONS:
-                why, hint = f"tệp có đuôi '.{extension}' nên không được đọc", "đổi đuôi tệp thành .md (chữ thường)"
-            elif any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
-                why, hint = "tên tệp thuộc loại được bỏ qua (ví dụ README…)", "đổi tên tệp"
-            else:
-                why, hint = ("tệp nằm ngoài thư mục bài viết và trang tĩnh nên không được đăng",
-                             "chuyển bài viết vào content/tin-tuc/<năm>/, trang tĩnh vào content/pages/")
-            problems.append(Problem(display_path(path), 1, "", why, hint))
-    return problems
+        folders[:] = sorted(d for d in folders if not d.startswith("."))
+        in_images = os.path.commonpath([images, os.path.normpath(folder)]) == images
+        for name in sorted([*folders, *files]):
+            path = os.path.join(folder, name)
+            if os.path.islink(path):
+                links.append(_link_problem(path))
+            elif name in files and not name.startswith(".") and not in_images:
+                problem = _unread_problem(os.path.abspath(path), name, listed, ignored)
+                if problem is not None:
+                    unread.append(problem)
+        folders[:] = [d for d in folders if not os.path.islink(os.path.join(folder, d))]
+    return links, unread
+
+
+def _link_problem(path: str) -> Problem:
+    if not os.path.exists(path):
+        return Problem(display_path(path), 0, "", "không đọc được tệp: đây là liên kết tới một tệp không còn tồn tại",
+                       "xóa liên kết này hoặc đặt lại tệp mà nó trỏ tới")
+    return Problem(display_path(path), 0, "", "đây là liên kết tượng trưng (symlink), không phải tệp thật",
+                   "chép tệp hoặc thư mục thật vào đây thay cho liên kết")
+
+
+def _unread_problem(path: str, name: str, listed: set[str], ignored) -> Problem | None:
+    """A problem when a file looks like an article (a front-matter block) and Pelican will not read it."""
+    extension = name.rpartition(".")[2]
+    if extension.lower() not in _TEXT_EXTENSIONS or path in listed or not _starts_with_front_matter(path):
+        return None
+    if extension not in MARKDOWN_EXTENSIONS:
+        why, hint = f"tệp có đuôi '.{extension}' nên không được đọc", "đổi đuôi tệp thành .md (chữ thường)"
+    elif any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
+        why, hint = "tên tệp thuộc loại được bỏ qua (ví dụ README…)", "đổi tên tệp"
+    else:
+        why, hint = ("tệp nằm ngoài thư mục bài viết và trang tĩnh nên không được đăng",
+                     "chuyển bài viết vào content/tin-tuc/<năm>/, trang tĩnh vào content/pages/")
+    return Problem(display_path(path), 1, "", why, hint)
 
 
 def _starts_with_front_matter(path: str) -> bool:

@@ -16,10 +16,10 @@ from .problems import Problem, suggest
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Control characters, and invisible ones that change how a text reads or hide inside a number
 # (soft hyphen, zero-width characters, direction overrides, the byte-order mark).
-_INVISIBLE = ("\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164"
+INVISIBLE_CHARACTERS = ("\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164"
               "\ufeff\uffa0\U000e0000-\U000e007f")  # …, fillers that show as blanks, tag characters
-_UNPRINTABLE = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029{_INVISIBLE}]")
-_UNPRINTABLE_BUT_NEWLINE = re.compile(rf"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029{_INVISIBLE}]")
+_UNPRINTABLE = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029{INVISIBLE_CHARACTERS}]")
+_UNPRINTABLE_BUT_NEWLINE = re.compile(rf"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029{INVISIBLE_CHARACTERS}]")
 MISSING = object()
 
 
