@@ -12,7 +12,15 @@ from invoke import task
 from invoke.exceptions import Exit
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]  # the editor's commands and dev tools; the plugin
+
+
+def registries() -> str:
+    """The registries folder the site's settings name."""
+    from honours.settings import registry_folder
+    from pelican.settings import read_settings
+
+    return registry_folder(read_settings(str(ROOT / "pelicanconf.py")))
 
 
 def finish(code: int) -> None:
@@ -24,7 +32,7 @@ def finish(code: int) -> None:
 @task
 def build(c):
     """Build the site into output/ (development settings); any content error stops it."""
-    from honours.publish import build_then_swap
+    from editor.publish import build_then_swap
 
     finish(build_then_swap(ROOT, "pelicanconf.py"))
 
@@ -32,7 +40,7 @@ def build(c):
 @task
 def serve(c, port=8000):
     """Build, serve at http://127.0.0.1:8000 and rebuild when content, theme or plugins change."""
-    from honours.serve import serve as run
+    from editor.serve import serve as run
 
     run(ROOT, port=int(port))
 
@@ -40,7 +48,7 @@ def serve(c, port=8000):
 @task(help={"path": "content folder to check (default: content/)"})
 def check(c, path=""):
     """Check all articles and registries without building; list every problem as file:line."""
-    from honours.check import main
+    from editor.check import main
 
     finish(main(["-s", str(ROOT / "pelicanconf.py"), *(["--path", path] if path else [])]))
 
@@ -48,7 +56,7 @@ def check(c, path=""):
 @task(help={"title": "the article's title in Vietnamese, in quotes"})
 def new(c, title):
     """Create content/tin-tuc/<year>/<slug>.md for a new article."""
-    from honours.scaffold import main
+    from editor.new import main
 
     finish(main([title, "--content", str(ROOT / "content")]))
 
@@ -56,15 +64,15 @@ def new(c, title):
 @task(help={"path": "an article (Markdown or text)", "json": "print JSON instead of YAML"})
 def extract(c, path, json=False):
     """Propose the award lines stated in an article's prose."""
-    from honours.extract import main
+    from editor.extract import main
 
-    finish(main([path, "--json"] if json else [path]))
+    finish(main([path, "--data", registries(), *(["--json"] if json else [])]))
 
 
 @task
 def publish(c):
     """Build with publishconf.py into a temporary folder and replace output/ only if it succeeded."""
-    from honours.publish import build_then_swap
+    from editor.publish import build_then_swap
 
     if not os.environ.get("SITEURL"):
         print("Chú ý: chưa đặt biến SITEURL (địa chỉ trang khi xuất bản); dùng địa chỉ mặc định trong publishconf.py.")
@@ -82,18 +90,20 @@ def clean(c):
             "out": "an empty folder to write into", "seed": "random seed"})
 def corpus(c, articles=2000, recipients=20000, out="bench-corpus", seed=2017):
     """Write a synthetic content folder for scale tests."""
-    from honours.corpus import main
+    from devtools.corpus import main
 
-    finish(main(["--articles", str(articles), "--recipients", str(recipients), "--out", out, "--seed", str(seed)]))
+    finish(main(["--articles", str(articles), "--recipients", str(recipients), "--out", out, "--seed", str(seed),
+                 "--data", registries()]))
 
 
 @task(help={"articles": "number of articles", "recipients": "number of named recipients",
             "runs": "builds of each kind (median reported)"})
 def bench(c, articles=3000, recipients=30000, runs=3):
     """Time the full site against stock Pelican on one synthetic corpus; print one JSON line."""
-    from honours.bench import main
+    from devtools.bench import main
 
-    finish(main(["--articles", str(articles), "--recipients", str(recipients), "--runs", str(runs)]))
+    finish(main(["--articles", str(articles), "--recipients", str(recipients), "--runs", str(runs),
+                 "--settings", str(ROOT / "pelicanconf.py")]))
 
 
 @task(help={"args": "extra arguments for pytest, e.g. -k seed"})

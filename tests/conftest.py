@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]  # the editor's commands and dev tools; the plugin
 
 from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402

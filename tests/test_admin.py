@@ -115,7 +115,7 @@ def test_decap_files_are_copied_and_loaded_from_the_site(demo_site):
 
 
 def test_without_node_the_page_says_how_to_install_the_editor(build_site, tmp_path, caplog):
-    caplog.set_level(logging.INFO, logger="honours.admin")
+    caplog.set_level(logging.INFO, logger="honours.pages.admin")
     output = build_site({"tin-tuc/2018/bai-thu.md": ARTICLE}, HONOURS_ADMIN_NODE_MODULES=str(tmp_path / "none"))
     page = read_page(output, "/admin/")
     assert page.find("script") is None
@@ -123,7 +123,7 @@ def test_without_node_the_page_says_how_to_install_the_editor(build_site, tmp_pa
     assert "npm ci" in page.get_text()
     assert load_config(output)["collections"]
     assert not [r for r in caplog.records if r.name.startswith("honours") and r.levelname != "INFO"]
-    assert any("npm ci" in r.getMessage() for r in caplog.records if r.name == "honours.admin")
+    assert any("npm ci" in r.getMessage() for r in caplog.records if r.name == "honours.pages.admin")
 
 
 def test_an_empty_save_as_turns_the_editor_off(build_site):

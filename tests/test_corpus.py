@@ -10,8 +10,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, run_pelican
-from honours.corpus import (
+from conftest import CONTENT, ROOT, run_pelican
+from honours.checks.content import content_files, scan_content
+from honours.core.frontmatter import HEADER_RE
+from honours.core.registries import AUTHORITY_FILE, AWARD_FILE, LEVELS, UNIT_FILE, load_registries
+from hypothesis import given
+from hypothesis import strategies as st
+from pelican.settings import read_settings
+
+from devtools.corpus import (
     FAMILY_NAMES,
     MAX_NAMED_PER_ARTICLE,
     CorpusStats,
@@ -21,12 +28,8 @@ from honours.corpus import (
     yaml_flow_list,
     yaml_str,
 )
-from honours.frontmatter import HEADER_RE
-from honours.registries import AUTHORITY_FILE, AWARD_FILE, LEVELS, UNIT_FILE, load_registries
-from honours.source import content_files, scan_content
-from hypothesis import given
-from hypothesis import strategies as st
-from pelican.settings import read_settings
+
+REGISTRIES = CONTENT / "data"  # the demo site's registries
 
 ARTICLES, RECIPIENTS = 30, 300
 DATA = ROOT / "content" / "data"
@@ -37,7 +40,7 @@ WORDS = {"collectives": "tập thể", "individuals": "cá nhân", "households":
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> tuple[Path, CorpusStats]:
     out = tmp_path_factory.mktemp("corpus") / "content"
-    return out, write_corpus(out, ARTICLES, RECIPIENTS)
+    return out, write_corpus(out, ARTICLES, RECIPIENTS, REGISTRIES)
 
 
 @pytest.fixture(scope="module")
@@ -210,14 +213,14 @@ def test_pelican_builds_one_page_per_article(corpus, tmp_path):
 
 
 def test_same_arguments_give_byte_identical_files(tmp_path):
-    first = write_corpus(tmp_path / "a", 12, 150, seed=7)
-    second = write_corpus(tmp_path / "b", 12, 150, seed=7)
+    first = write_corpus(tmp_path / "a", 12, 150, REGISTRIES, seed=7)
+    second = write_corpus(tmp_path / "b", 12, 150, REGISTRIES, seed=7)
     assert first == second
     names = all_files(tmp_path / "a")
     assert names == all_files(tmp_path / "b")
     match, mismatch, errors = filecmp.cmpfiles(tmp_path / "a", tmp_path / "b", names, shallow=False)
     assert (mismatch, errors) == ([], [])
-    write_corpus(tmp_path / "c", 12, 150, seed=8)
+    write_corpus(tmp_path / "c", 12, 150, REGISTRIES, seed=8)
     assert all_files(tmp_path / "c") != names  # the seed matters
 
 
@@ -226,18 +229,18 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path):
     out.mkdir()
     (out / "old.md").write_text("cũ", encoding="utf-8")
     with pytest.raises(FileExistsError, match="not empty"):
-        write_corpus(out, 5, 10)
+        write_corpus(out, 5, 10, REGISTRIES)
     assert all_files(out) == ["old.md"]
 
 
 def test_refuses_more_names_than_files_can_hold(tmp_path):
     with pytest.raises(ValueError, match="per article"):
-        write_corpus(tmp_path / "out", 2, 2 * MAX_NAMED_PER_ARTICLE + 1)
+        write_corpus(tmp_path / "out", 2, 2 * MAX_NAMED_PER_ARTICLE + 1, REGISTRIES)
     assert not (tmp_path / "out").exists()
 
 
 def test_many_names_on_few_articles(tmp_path):
-    stats = write_corpus(tmp_path / "content", 4, 2_000, seed=3)
+    stats = write_corpus(tmp_path / "content", 4, 2_000, REGISTRIES, seed=3)
     assert stats.recipients == 2_000
     largest = max(
         sum(len(line.get("recipients", [])) for line in read_article(path)[0]["honours"]["awards"])
@@ -249,7 +252,7 @@ def test_many_names_on_few_articles(tmp_path):
 
 @pytest.mark.slow
 def test_checker_accepts_a_larger_corpus(tmp_path):
-    stats = write_corpus(tmp_path / "content", 2_000, 20_000, seed=11)
+    stats = write_corpus(tmp_path / "content", 2_000, 20_000, REGISTRIES, seed=11)
     assert (stats.articles, stats.recipients) == (2_000, 20_000)
     assert stats.years == tuple(range(2005, 2025))
     index = checker_index(tmp_path / "content", tmp_path)
@@ -260,7 +263,7 @@ def test_checker_accepts_a_larger_corpus(tmp_path):
 
 
 def test_no_names_at_all(tmp_path):
-    stats = write_corpus(tmp_path / "content", 10, 0)
+    stats = write_corpus(tmp_path / "content", 10, 0, REGISTRIES)
     assert stats.recipients == 0
     assert all("recipients:" not in path.read_text(encoding="utf-8") for path in article_files(tmp_path / "content"))
     assert checker_index(tmp_path / "content", tmp_path).problems == ()
@@ -268,10 +271,11 @@ def test_no_names_at_all(tmp_path):
 
 def test_command_line(tmp_path, capsys):
     out = tmp_path / "content"
-    assert main(["--articles", "5", "--recipients", "20", "--out", str(out), "--seed", "1"]) == 0
+    arguments = ["--articles", "5", "--recipients", "20", "--out", str(out), "--data", str(REGISTRIES)]
+    assert main([*arguments, "--seed", "1"]) == 0
     printed = capsys.readouterr().out.strip().splitlines()
     assert len(printed) == 1 and "5 articles" in printed[0] and "20 named recipients" in printed[0]
-    assert main(["--articles", "5", "--recipients", "20", "--out", str(out)]) == 2
+    assert main(arguments) == 2
     assert "not empty" in capsys.readouterr().err
 
 

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CONTENT, ROOT, read_page
-from honours.publish import build_then_swap
-from honours.scaffold import TIMEZONE, new_article
-from honours.serve import serve
+
+from editor.new import TIMEZONE, new_article
+from editor.publish import build_then_swap
+from editor.serve import serve
 
 INVOKE = str(Path(sys.executable).with_name("invoke"))
 SEED = "tin-tuc/2018/hiep-hoa-tong-ket-thi-dua-khen-thuong-nam-2017.md"
@@ -162,7 +163,7 @@ def fetch(url: str) -> str:
 
 def test_serve_rebuilds_and_survives_content_errors(tmp_path, capsys):
     shutil.copytree(CONTENT, tmp_path / "content")
-    for name in ("pelicanconf.py", "theme", "plugins"):
+    for name in ("pelicanconf.py", "theme", "plugins", "editor", "devtools"):
         (tmp_path / name).symlink_to(ROOT / name)
     port = free_port()
     url = f"http://127.0.0.1:{port}/khen-thuong/2017/"
@@ -194,7 +195,7 @@ def test_invoke_serve_watches_the_content(tmp_path):
     """The real command: serves, and rebuilds when a content file changes."""
     project = tmp_path / "project"
     shutil.copytree(CONTENT, project / "content")
-    for name in ("pelicanconf.py", "theme", "plugins"):
+    for name in ("pelicanconf.py", "theme", "plugins", "editor", "devtools"):
         (project / name).symlink_to(ROOT / name)
     shutil.copy(ROOT / "tasks.py", project / "tasks.py")  # tasks.py finds the project from its own place
     port = free_port()

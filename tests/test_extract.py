@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CONTENT, ROOT
-from honours.extract import (
+from honours.core.frontmatter import parse_front_matter
+from honours.core.model import parse_article
+from honours.core.registries import load_registries
+from honours.core.validation import Checker
+
+from editor.extract import (
     GENERIC_AWARDS,
     Proposal,
     compare,
@@ -23,10 +28,6 @@ from honours.extract import (
     to_json,
     to_yaml,
 )
-from honours.frontmatter import parse_front_matter
-from honours.model import parse_article
-from honours.registries import load_registries
-from honours.validation import Checker
 
 # The raw seed lives beside the repository (its sentences are not ours to publish).
 SEED_TEXT = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_1e997da88f4ac5f2.txt"

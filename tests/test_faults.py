@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT, ROOT, html_files, read_page, write_files
-from honours.corpus import FAMILY_NAMES, FEMALE_GIVEN, MALE_GIVEN, MALE_MIDDLE
-from honours.problems import ContentErrors
-from honours.publish import build_then_swap
-from honours.registries import load_registries
+from honours.core.problems import ContentErrors
+from honours.core.registries import load_registries
 from test_editor import tree_digest
+
+from devtools.corpus import FAMILY_NAMES, FEMALE_GIVEN, MALE_GIVEN, MALE_MIDDLE
+from editor.publish import build_then_swap
 
 KB = 1024
 

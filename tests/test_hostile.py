@@ -21,10 +21,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import CONTENT, PUBLISHED_URL, html_files, read_page, run_pelican, write_files
-from honours.model import MAX_DECISION_NUMBER, MAX_NAME, MAX_NOTE, MAX_TITLE, parse_article
-from honours.problems import ContentErrors
-from honours.registries import load_registries
-from honours.validation import Checker
+from honours.core.model import MAX_DECISION_NUMBER, MAX_NAME, MAX_NOTE, MAX_TITLE, parse_article
+from honours.core.problems import ContentErrors
+from honours.core.registries import load_registries
+from honours.core.validation import Checker
 
 SITENAME = "Hiệp Hòa – Tin tức và Vinh danh"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT, read_page, run_pelican, write_files
-from honours.images import check_body_images, find_body_images
-from honours.problems import ContentErrors
+from honours.checks.images import check_body_images, find_body_images
+from honours.core.problems import ContentErrors
 from PIL import Image
 
 ARTICLE = "tin-tuc/2018/bai-co-anh.md"

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 from conftest import CONTENT
-from honours.ledger import ArticleRef, Ledger, Totals
-from honours.model import ArticleData, AwardLine, Recipient
-from honours.registries import load_registries
+from honours.core.ledger import ArticleRef, Ledger, Totals
+from honours.core.model import ArticleData, AwardLine, Recipient
+from honours.core.registries import load_registries
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import CONTENT
-from honours.problems import ContentErrors
-from honours.safety import check_personal_data
-from honours.validation import Checker
+from honours.checks.safety import check_personal_data
+from honours.core.problems import ContentErrors
+from honours.core.validation import Checker
 
 ARTICLE = "tin-tuc/2018/bai-kiem-tra.md"
 

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import yaml
 from conftest import CONTENT, site_settings
-from honours.frontmatter import FrontMatter, ParseError, parse_front_matter
-from honours.model import LINE_KEYS, ArticleData, parse_article
-from honours.problems import Problem
-from honours.registries import AUTHORITY_FILE, AWARD_FILE, UNIT_FILE, load_registries
-from honours.safety import check_personal_data
-from honours.source import scan_content
-from honours.validation import Checker, field_name
+from honours.checks.content import scan_content
+from honours.checks.safety import check_personal_data
+from honours.core.frontmatter import FrontMatter, ParseError, parse_front_matter
+from honours.core.model import LINE_KEYS, ArticleData, parse_article
+from honours.core.problems import Problem
+from honours.core.registries import AUTHORITY_FILE, AWARD_FILE, UNIT_FILE, load_registries
+from honours.core.validation import Checker, field_name
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

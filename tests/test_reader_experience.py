@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PUBLISHED_URL, html_files, read_page
-from honours import search
+from honours.pages import search
 
 SEED = "/tin-tuc/2018/02/hiep-hoa-tong-ket-phong-trao-thi-dua-khen-thuong-nam-2017/"
 KB = 1024

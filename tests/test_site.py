@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 from conftest import CONTENT, read_page
-from honours.frontmatter import HEADER_RE
+from honours.core.frontmatter import HEADER_RE
 
 SEED_URL = "/tin-tuc/2018/02/hiep-hoa-tong-ket-phong-trao-thi-dua-khen-thuong-nam-2017/"
 

@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 from conftest import CONTENT, read_page
-from honours.problems import ContentErrors
+from honours.core.problems import ContentErrors
 
 ARTICLE = "tin-tuc/2018/bai-kiem-tra.md"
 

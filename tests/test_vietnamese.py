@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from honours.vietnamese import fold, format_date, format_number, person_sort_key, slugify, sort_key
+from honours.core.vietnamese import fold, format_date, format_number, person_sort_key, slugify, sort_key
 
 
 def test_dictionary_order_puts_d_bar_after_d_and_tones_after_the_base_letter():

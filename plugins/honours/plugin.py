@@ -9,21 +9,21 @@ import logging
 
 from pelican import signals
 
-from .admin import AdminGenerator
-from .feeds import provide_writer
-from .images import ImagesGenerator, rewrite_images
-from .ledger import LEDGER_KEY, ArticleRef, Ledger
-from .opendata import OpenDataGenerator
-from .outputs import check_output_paths
-from .pagecache import PAGE_CACHE_KEY, PageCache, PageCacheGenerator
-from .problems import ContentErrors, Problem, display_path, stop_on
+from .checks.content import CONTENT_KEY, list_files, scan_content
+from .checks.outputs import check_output_paths
+from .core.ledger import LEDGER_KEY, ArticleRef, Ledger
+from .core.problems import ContentErrors, Problem, display_path, stop_on
+from .pages.admin import AdminGenerator
+from .pages.feeds import provide_writer
+from .pages.images import ImagesGenerator, rewrite_images
+from .pages.opendata import OpenDataGenerator
+from .pages.pagecache import PAGE_CACHE_KEY, PageCache, PageCacheGenerator
+from .pages.rolls import HonourRollGenerator
+from .pages.search import build_search_index
+from .pages.stats import StatisticsGenerator
+from .pages.templating import add_template_helpers, date_pages_for_sitemap, freeze_article_urls
+from .pages.units import UnitPagesGenerator
 from .reader import HonoursMarkdownReader, use_fast_reader
-from .rolls import HonourRollGenerator
-from .search import build_search_index
-from .source import CONTENT_KEY, list_files, scan_content
-from .stats import StatisticsGenerator
-from .templating import add_template_helpers, date_pages_for_sitemap, freeze_article_urls
-from .units import UnitPagesGenerator
 
 logger = logging.getLogger(__name__)
 

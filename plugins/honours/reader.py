@@ -13,7 +13,7 @@ import unicodedata
 import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
-from .frontmatter import SAFE_LOADER
+from .core.frontmatter import SAFE_LOADER
 
 
 class HonoursMarkdownReader(YAMLMetadataReader):

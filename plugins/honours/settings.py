@@ -6,6 +6,8 @@ Each page family has a `*_URL` / `*_SAVE_AS` pair, as in Pelican; an empty
 
 from __future__ import annotations
 
+import os
+
 DEFAULTS = {
     # Registries, relative to the content PATH.
     "HONOURS_DATA_PATH": "data",
@@ -109,3 +111,8 @@ def url_for(settings: dict, family: str, **values) -> str:
 def save_as_for(settings: dict, family: str, **values) -> str:
     """Return the output path of one page of a family; empty when turned off."""
     return setting(settings, f"{family}_SAVE_AS").format(**values)
+
+
+def registry_folder(settings: dict) -> str:
+    """The folder of the registries editors keep (authorities, awards, units)."""
+    return os.path.join(settings["PATH"], setting(settings, "HONOURS_DATA_PATH"))

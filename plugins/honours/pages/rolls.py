@@ -6,10 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from .ledger import LEDGER_KEY, Entry, Honour, Totals
-from .pages import HonoursGenerator, newest
-from .registries import Authority, Award
-from .settings import setting, url_for
+from ..core.ledger import LEDGER_KEY, Entry, Honour, Totals
+from ..core.registries import Authority, Award
+from ..settings import setting, url_for
+from .base import HonoursGenerator, newest
 
 
 @dataclass(frozen=True)

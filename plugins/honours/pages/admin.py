@@ -20,10 +20,10 @@ from pathlib import Path
 import yaml
 from pelican.utils import sanitised_join
 
-from .pages import HonoursGenerator
-from .registries import LEVELS, Registries, Unit
-from .settings import save_as_for, setting
-from .vietnamese import format_short_date
+from ..core.registries import LEVELS, Registries, Unit
+from ..core.vietnamese import format_short_date
+from ..settings import save_as_for, setting
+from .base import HonoursGenerator
 
 logger = logging.getLogger(__name__)
 

@@ -15,13 +15,13 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import ArticleData
-from .problems import Problem
+from ..core.model import ArticleData
+from ..core.problems import Problem
 
 logger = logging.getLogger(__name__)
 
 CACHE_FILE = "honours-scan.pickle"
-PACKAGE = Path(__file__).resolve().parent
+PLUGIN = Path(__file__).resolve().parents[1]  # the plugin's own code: a change to it invalidates every result
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,8 @@ class ScanCache:
     @staticmethod
     def _inputs_key(settings: dict, data_dir: str) -> bytes:
         digest = hashlib.sha256(os.getcwd().encode())
-        for folder, pattern in ((Path(data_dir), "*.yml"), (PACKAGE, "*.py")):
-            for file in sorted(folder.glob(pattern)):
-                digest.update(file.name.encode() + file.read_bytes())
+        for file in [*sorted(Path(data_dir).glob("*.yml")), *sorted(PLUGIN.rglob("*.py"))]:
+            digest.update(file.name.encode() + file.read_bytes())
         digest.update(repr(sorted((k, repr(v)) for k, v in settings.items() if k.startswith("HONOURS_"))).encode())
         return digest.digest()
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.ledger import Totals
+from ..core.registries import LEVELS, RECIPIENT_KINDS, Award, Unit
+from .base import HonoursGenerator, newest
 from .charts import Chart, bar_chart
-from .ledger import Totals
-from .pages import HonoursGenerator, newest
-from .registries import LEVELS, RECIPIENT_KINDS, Award, Unit
 from .rolls import YearSummary, summarise
 
 KIND_LABELS = {kind: label.capitalize() for kind, label in RECIPIENT_KINDS.items()}

@@ -10,9 +10,9 @@ import posixpath
 import re
 from itertools import chain
 
-from .frontmatter import ParseError, parse_front_matter
-from .problems import Problem, display_path, stop_on
-from .settings import DEFAULTS, setting
+from ..core.frontmatter import ParseError, parse_front_matter
+from ..core.problems import Problem, display_path, stop_on
+from ..settings import DEFAULTS, setting
 
 # Output templates of Pelican's settings that are not generated pages (articles, pages, drafts, static files).
 _CONTENT_TEMPLATES = re.compile(r"^(ARTICLE|PAGE|DRAFT|DRAFT_PAGE|STATIC)(_LANG)?_SAVE_AS$")

@@ -7,8 +7,8 @@ import io
 import json
 from dataclasses import dataclass
 
-from .ledger import Entry, Honour
-from .pages import HonoursGenerator, newest
+from ..core.ledger import Entry, Honour
+from .base import HonoursGenerator, newest
 
 
 @dataclass(frozen=True)

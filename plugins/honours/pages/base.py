@@ -8,9 +8,9 @@ from datetime import datetime
 from pelican.generators import Generator
 from pelican.paginator import Paginator
 
-from .ledger import LEDGER_KEY, Ledger
+from ..core.ledger import LEDGER_KEY, Ledger
+from ..settings import save_as_for, setting, url_for
 from .pagecache import PAGE_CACHE_KEY
-from .settings import save_as_for, setting, url_for
 
 
 @dataclass(frozen=True)

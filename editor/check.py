@@ -6,13 +6,16 @@ import argparse
 import sys
 import time
 
+from honours.checks.content import content_files, scan_content
+from honours.checks.images import image_folder
+from honours.checks.outputs import output_problems
+from honours.core.frontmatter import ParseError, parse_front_matter
+from honours.core.problems import Problem, display_path
+from honours.settings import setting
 from pelican.contents import Article, Page
 from pelican.settings import read_settings
 
-from .frontmatter import ParseError, parse_front_matter
-from .images import image_folder
-from .outputs import output_problems
-from .source import content_files, scan_content
+from .extract import compare
 
 
 def run_check(settings: dict) -> tuple[list[str], list[str]]:
@@ -22,7 +25,31 @@ def run_check(settings: dict) -> tuple[list[str], list[str]]:
     problems = [*index.problems, *image_folder(settings)[1]]  # every image is published, shown or not
     if not problems:  # where each file will be written, as the build computes it
         problems = output_problems(settings, _contents(settings, index, page_files))
-    return [str(p) for p in sorted(problems)], [f"cảnh báo: {w}" for w in index.warnings]
+    warnings = [*index.warnings, *prose_warnings(settings, index)] if not problems else list(index.warnings)
+    return [str(p) for p in sorted(problems)], [f"cảnh báo: {w}" for w in sorted(warnings)]
+
+
+def prose_warnings(settings: dict, index) -> list[Problem]:
+    """Where an article's prose states conferred counts that its award data does not have.
+
+    The comparison runs the prose extractor, so it belongs to the editor's
+    check, not to every build.
+    """
+    if not setting(settings, "HONOURS_PROSE_CHECK"):
+        return []
+    warnings = []
+    for path, record in sorted(index.articles.items()):
+        if not record.lines:
+            continue
+        try:
+            with open(path, encoding="utf-8-sig") as handle:
+                front = parse_front_matter(handle.read())
+        except (OSError, UnicodeDecodeError, ParseError):
+            continue  # reported by the scan
+        warnings += [Problem(display_path(path), front.line_of(("honours",)), "honours", message,
+                             "kiểm tra lại số liệu trong bài và trong dữ liệu khen thưởng")
+                     for message in compare(front.body, record.lines, index.registries)]
+    return warnings
 
 
 def _contents(settings: dict, index, page_files: list[str]) -> list:

@@ -22,10 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from .corpus import write_corpus
-from .search import write_index
+from honours.pages.search import write_index
+from honours.settings import registry_folder
+from pelican.settings import read_settings
 
-ROOT = Path(__file__).resolve().parents[2]
+from .corpus import write_corpus
 
 STOCK_SETTINGS = """\
 # Stock Pelican: default theme and URLs, YAML front-matter only.
@@ -58,25 +59,26 @@ def pelican(content: Path, settings: Path, output: Path, *extra: str) -> list[st
             "--fatal", "errors", "-q", *extra]
 
 
-def run_bench(articles: int, recipients: int, runs: int, workdir: Path) -> dict:
+def run_bench(articles: int, recipients: int, runs: int, workdir: Path, settings: Path) -> dict:
     """Build the corpus both ways `runs` times; return the figures."""
     content = workdir / "content"
-    write_corpus(content, articles, recipients)
+    site = read_settings(str(settings))
+    write_corpus(content, articles, recipients, registry_folder(site))
     stock_settings = workdir / "stock.py"
     stock_settings.write_text(STOCK_SETTINGS.format(content=str(content)), encoding="utf-8")
-    full_command = pelican(content, ROOT / "pelicanconf.py", workdir / "full", "-e", "HONOURS_SEARCH_INDEX=false")
+    full_command = pelican(content, settings, workdir / "full", "-e", "HONOURS_SEARCH_INDEX=false")
     stock_command = pelican(content, stock_settings, workdir / "stock")
     full, stock, memory = [], [], []
     for _ in range(runs):
-        seconds, peak = timed_run(full_command, ROOT)
+        seconds, peak = timed_run(full_command, settings.parent)
         full.append(seconds)
         memory.append(peak)
-        stock.append(timed_run(stock_command, ROOT)[0])
+        stock.append(timed_run(stock_command, settings.parent)[0])
     pages = sum(1 for _ in (workdir / "full").rglob("*.html"))
     started = time.perf_counter()
     asyncio.run(write_index(str(workdir / "full")))
     search_seconds = time.perf_counter() - started
-    warm = warm_rebuilds(content, workdir, runs)
+    warm = warm_rebuilds(content, workdir, runs, settings)
     full_s, stock_s = statistics.median(full), statistics.median(stock)
     return {
         "articles": articles,
@@ -91,17 +93,17 @@ def run_bench(articles: int, recipients: int, runs: int, workdir: Path) -> dict:
     }
 
 
-def warm_rebuilds(content: Path, workdir: Path, runs: int) -> list[float]:
+def warm_rebuilds(content: Path, workdir: Path, runs: int, settings: Path) -> list[float]:
     """Rebuild with Pelican's content cache after touching one article each time."""
     cache = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{workdir / "cache"}"',
              "HONOURS_SEARCH_INDEX=false"]
-    command = pelican(content, ROOT / "pelicanconf.py", workdir / "warm", *cache)
-    timed_run(command, ROOT)  # fills the cache
+    command = pelican(content, settings, workdir / "warm", *cache)
+    timed_run(command, settings.parent)  # fills the cache
     article = sorted((content / "tin-tuc").rglob("*.md"))[0]
     times = []
     for _ in range(runs):
         article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        times.append(timed_run(command, ROOT)[0])
+        times.append(timed_run(command, settings.parent)[0])
     return times
 
 
@@ -110,11 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--recipients", type=int, default=30000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("-s", "--settings", default="pelicanconf.py", help="the site's Pelican settings")
     parser.add_argument("--workdir", help="parent folder of the temporary work folder (default: /dev/shm if any)")
     args = parser.parse_args(argv)
     parent = args.workdir or ("/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None)
     with tempfile.TemporaryDirectory(prefix="honours-bench-", dir=parent) as folder:
-        result = run_bench(args.articles, args.recipients, args.runs, Path(folder))
+        result = run_bench(args.articles, args.recipients, args.runs, Path(folder), Path(args.settings).resolve())
     print(json.dumps(result))
     return 0
 

@@ -14,16 +14,15 @@ from markdown import Markdown
 from pelican.generators import Generator
 from pelican.settings import DEFAULT_CONFIG
 
-from .extract import compare
-from .frontmatter import HEADER_RE, ParseError, parse_front_matter
+from ..core.frontmatter import HEADER_RE, ParseError, parse_front_matter
+from ..core.model import ArticleData, check_page, parse_article
+from ..core.problems import Problem, display_path
+from ..core.registries import Registries, load_registries
+from ..core.validation import Checker
+from ..settings import registry_folder, setting
 from .images import check_body_images
-from .model import ArticleData, check_page, parse_article
-from .problems import Problem, display_path
-from .registries import Registries, load_registries
 from .safety import check_control_characters, check_personal_data, check_raw_html, check_rendered_html
 from .scancache import CachedArticle, ScanCache
-from .settings import setting
-from .validation import Checker
 
 # The extensions pelican-yaml-metadata reads; files of other formats are
 # read by Pelican's own readers and carry no award data.
@@ -70,7 +69,7 @@ def list_files(generator: Generator, kind: str) -> list[str]:
 
 def scan_content(settings: dict, article_files: list[str], page_files: list[str]) -> ContentIndex:
     """Check the registries and every article and page; collect all problems."""
-    data_dir = os.path.join(settings["PATH"], setting(settings, "HONOURS_DATA_PATH"))
+    data_dir = registry_folder(settings)
     registries, problems = load_registries(data_dir, tuple(setting(settings, "HONOURS_PERSONAL_DATA_ALLOWLIST")))
     links, unread = content_tree_problems(settings, {*article_files, *page_files})
     problems += links
@@ -160,7 +159,6 @@ class _Scanner:
         self.settings, self.registries, self.cache = settings, registries, cache
         self.extra_keys = tuple(setting(settings, "HONOURS_EXTRA_METADATA"))
         self.limit = setting(settings, "HONOURS_MAX_FILE_BYTES")
-        self.prose_check = setting(settings, "HONOURS_PROSE_CHECK")
         self.articles: dict[str, ArticleData] = {}
         self.headers: dict[str, tuple[str, dict]] = {}
         self.problems: list[Problem] = []
@@ -215,13 +213,7 @@ class _Scanner:
         self.problems.extend(check.problems)
         if record is None or check.problems or body_problems:
             return
-        warnings = []
-        if self.prose_check and record.lines:
-            warnings = [Problem(shown, front.line_of(("honours",)), "honours", message,
-                                "kiểm tra lại số liệu trong bài và trong dữ liệu khen thưởng")
-                        for message in compare(front.body, record.lines, self.registries)]
-        self._accept(path, CachedArticle(ScanCache.digest(text), record, front.metadata_text, front.data,
-                                         tuple(warnings)))
+        self._accept(path, CachedArticle(ScanCache.digest(text), record, front.metadata_text, front.data, ()))
 
     def _reuse(self, path: str, text: str) -> bool:
         """Take a file's result from the previous build if the file is unchanged."""

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .frontmatter import ParseError, load_yaml
+from .personal_data import find_personal_data
 from .problems import Problem, display_path
-from .safety import find_personal_data
 from .validation import Checker, show
 from .vietnamese import capitalize_first, sort_key
 

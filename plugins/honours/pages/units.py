@@ -6,9 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from .ledger import ArticleRef, Honour
-from .pages import HonoursGenerator, newest
-from .registries import UNIT_KINDS, Unit
+from ..core.ledger import ArticleRef, Honour
+from ..core.registries import UNIT_KINDS, Unit
+from .base import HonoursGenerator, newest
 
 
 @dataclass(frozen=True)

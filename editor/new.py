@@ -9,8 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .model import MAX_TITLE
-from .vietnamese import slugify
+from honours.core.model import MAX_TITLE
+from honours.core.vietnamese import slugify
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 SHORT_SLUG = 80

@@ -19,8 +19,8 @@ import re
 import shutil
 import tempfile
 
-from .settings import setting
-from .vietnamese import fold
+from ..core.vietnamese import fold
+from ..settings import setting
 
 logger = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .ledger import LEDGER_KEY
-from .settings import setting
+from ..core.ledger import LEDGER_KEY
+from ..settings import setting
 
 PAGE_CACHE_KEY = "honours_page_cache"  # where this build's PageCache lives in Pelican's context
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
+from ..core.vietnamese import format_counts, format_date, format_number, format_short_date
+from ..settings import url_for
 from .rolls import roll_url
-from .settings import url_for
-from .vietnamese import format_counts, format_date, format_number, format_short_date
 
 _FIRST_IMG = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", re.IGNORECASE)
 

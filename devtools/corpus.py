@@ -26,12 +26,19 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from .problems import report
-from .registries import AUTHORITY_FILE, AWARD_FILE, LEVELS, UNIT_FILE, Award, Registries, Unit, load_registries
-from .vietnamese import format_number, slugify
+from honours.core.problems import report
+from honours.core.registries import (
+    AUTHORITY_FILE,
+    AWARD_FILE,
+    LEVELS,
+    UNIT_FILE,
+    Award,
+    Registries,
+    Unit,
+    load_registries,
+)
+from honours.core.vietnamese import format_number, slugify
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DATA_DIR = PROJECT_ROOT / "content" / "data"
 ARTICLE_FOLDER = "tin-tuc"
 DATA_FOLDER = "data"
 FIRST_YEAR, LAST_YEAR = 2005, 2024
@@ -987,8 +994,8 @@ def _prepare_out_dir(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
 
 
-def write_corpus(out_dir: str | Path, articles: int, recipients: int, seed: int = 2017,
-                 data_dir: str | Path = DEFAULT_DATA_DIR) -> CorpusStats:
+def write_corpus(out_dir: str | Path, articles: int, recipients: int, data_dir: str | Path,
+                 seed: int = 2017) -> CorpusStats:
     """Write a content folder of `articles` articles naming `recipients` recipients in all."""
     out_dir, data_dir = Path(out_dir), Path(data_dir)
     if articles < 1:
@@ -1050,17 +1057,17 @@ def _unique_slug(base: str, used: set[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: corpus --articles N --recipients M --out DIR [--seed S] [--data DIR]."""
+    """Command line: corpus --articles N --recipients M --out DIR --data DIR [--seed S]."""
     parser = argparse.ArgumentParser(prog="corpus", description="Write a synthetic content folder.")
     parser.add_argument("--articles", type=int, required=True, help="number of articles")
     parser.add_argument("--recipients", type=int, required=True, help="named recipients in all")
     parser.add_argument("--out", required=True, help="an empty or new folder")
     parser.add_argument("--seed", type=int, default=2017, help="random seed (default 2017)")
-    parser.add_argument("--data", default=str(DEFAULT_DATA_DIR), help="registries to copy and obey")
+    parser.add_argument("--data", required=True, help="the registries folder to copy and obey")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        stats = write_corpus(args.out, args.articles, args.recipients, args.seed, args.data)
+        stats = write_corpus(args.out, args.articles, args.recipients, args.data, args.seed)
     except (ValueError, OSError) as error:
         print(f"corpus: {error}", file=sys.stderr)
         return 2
