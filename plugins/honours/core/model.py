@@ -19,7 +19,8 @@ PELICAN_KEYS = (
     "title", "date", "modified", "author", "authors", "category", "tags", "slug", "summary", "status",
 )  # fmt: skip
 # Keys this site adds.
-SITE_KEYS = ("units", "honours", "illustrative")
+SITE_KEYS = ("units", "honours", "illustrative", "source")
+SOURCE_KEYS = ("url", "publisher")
 HONOURS_KEYS = ("year", "awards")
 LINE_KEYS = (
     "by", "award", "year", "collectives", "individuals", "households",
@@ -36,11 +37,13 @@ MAX_DECISION_NUMBER = 100
 MAX_SLUG = 200
 MAX_NOTE = 2_000
 MAX_SUMMARY = 2_000
+MAX_URL = 500
 
 # Editors must write dates as year-month-day: "01/02/2018" is ambiguous
 # (Pelican would read it as 2 January).
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?")
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,23 @@ def _common_fields(check: Checker, data: dict, registries: Registries, extra_key
                     "viết 'illustrative: true' cho bài có dữ liệu minh họa")
         illustrative = False
     units = _unit_list(check, data, registries)
+    _source(check, data)
     return title, published, status, illustrative, units
+
+
+def _source(check: Checker, data: dict) -> None:
+    """The public report an article is written from: its web address and who published it."""
+    if data.get("source") is None:
+        return
+    source = check.mapping(data["source"], ("source",), "'source'")
+    if source is None:
+        return
+    check.unknown_keys(source, SOURCE_KEYS, ("source",))
+    url = check.text(source, "url", ("source",), max_length=MAX_URL)
+    check.text(source, "publisher", ("source",), max_length=MAX_NAME)
+    if url and not _WEB_ADDRESS.fullmatch(url):
+        check.error(("source", "url"), f"địa chỉ nguồn {show(url)} không phải địa chỉ web",
+                    "chép nguyên địa chỉ bắt đầu bằng https:// hoặc http://")
 
 
 def _slug(check: Checker, data: dict) -> None:
