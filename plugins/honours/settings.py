@@ -56,6 +56,8 @@ DEFAULTS = {
     "HONOURS_STATS_CHART_URL": "thong-ke/{name}.svg",
     "HONOURS_STATS_CHART_SAVE_AS": "thong-ke/{name}.svg",
     "HONOURS_STATS_TOP_UNITS": 10,
+    # Demonstration articles stay out of the statistics unless this is True.
+    "HONOURS_STATS_INCLUDE_ILLUSTRATIVE": False,
     # Open data.
     "HONOURS_DATA_URL": "du-lieu/",
     "HONOURS_DATA_SAVE_AS": "du-lieu/index.html",

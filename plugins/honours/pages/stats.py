@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.ledger import Totals
+from ..core.ledger import Ledger, Totals
 from ..core.registries import LEVELS, RECIPIENT_KINDS, Award, Unit
 from .base import HonoursGenerator, newest
 from .charts import Chart, bar_chart
@@ -57,8 +57,21 @@ class YearStats:
 class StatisticsGenerator(HonoursGenerator):
     """Write /thong-ke/ and one statistics page per emulation year, with charts."""
 
+    @property
+    def ledger(self) -> Ledger:
+        """The award lines the statistics count: those of illustrative articles only when the setting says so."""
+        full = super().ledger
+        if self.setting("HONOURS_STATS_INCLUDE_ILLUSTRATIVE"):
+            return full
+        if getattr(self, "_counted", (None,))[0] is not full:
+            real = [(ref, data) for ref, data in full.articles if not ref.illustrative]
+            self._counted = (full, Ledger(full.registries, real))
+        return self._counted[1]
+
     def generate_context(self):
         ledger = self.ledger
+        # Other pages link to a year's statistics only when that year has counted lines.
+        self.context["honours_stats_years"] = frozenset(ledger.years())
         self.charts: list[Chart] = []
         summaries = {year: summarise(year, ledger.for_year(year)) for year in ledger.years()}
         self.years: list[YearStats] = []
