@@ -197,6 +197,7 @@ FIXTURE_EXPECTATIONS = {
         (None, None, 98, 274, 0, T),
         (None, "tap-the-lao-dong-xuat-sac", 34, 0, 0, T),
         ("chu-tich-ubnd-tinh", "bang-khen-tinh", 3, 3, 0, C),
+        ("ubnd-tinh", "co-thi-dua-tinh", 1, 0, 0, P),  # the district is a registry unit: one flag, proposed
         ("chu-tich-ubnd-tinh", "bang-khen-tinh", 5, 0, 0, P),
     ],
     # A Markdown table whose header names the recipient kinds; a table of yearly figures gives nothing.

@@ -35,6 +35,7 @@ class UnitKind:
 
 # In the order the units index shows them.
 UNIT_KINDS = {
+    "huyen": UnitKind("Huyện", "huyện"),
     "thi-tran": UnitKind("Thị trấn", "thị trấn"),
     "phuong": UnitKind("Phường", "phường"),
     "xa": UnitKind("Xã", "xã"),
@@ -98,6 +99,8 @@ class Unit:
     valid_until: date | None = None
     successor: str | None = None
     note: str | None = None
+    act: str | None = None  # the legal act that created, merged or renamed it
+    source: str | None = None  # web address of a public report of that act
 
     @property
     def full_name(self) -> str:
@@ -230,7 +233,8 @@ def _parse_award(check: Checker, entry: dict, path: tuple) -> Award | None:
 
 
 def _parse_unit(check: Checker, entry: dict, path: tuple) -> Unit | None:
-    keys = ("slug", "name", "kind", "parent", "aliases", "valid_from", "valid_until", "successor", "note")
+    keys = ("slug", "name", "kind", "parent", "aliases", "valid_from", "valid_until", "successor", "note", "act",
+            "source")
     check.unknown_keys(entry, keys, path)
     slug = check.slug(entry, "slug", path)
     name = check.text(entry, "name", path)
@@ -240,6 +244,10 @@ def _parse_unit(check: Checker, entry: dict, path: tuple) -> Unit | None:
     valid_from = check.day(entry, "valid_from", path)
     valid_until = check.day(entry, "valid_until", path)
     note = check.text(entry, "note", path, required=False)
+    act = check.text(entry, "act", path, required=False)
+    source = check.text(entry, "source", path, required=False)
+    if source and not source.startswith(("https://", "http://")):
+        check.error((*path, "source"), "nguồn phải là địa chỉ web", "chép nguyên địa chỉ bắt đầu bằng https://")
     aliases = check.text_list(entry, "aliases", path)
     if valid_from and valid_until and valid_from > valid_until:
         check.error((*path, "valid_until"), "ngày kết thúc trước ngày bắt đầu", "sửa lại valid_from hoặc valid_until")
@@ -248,7 +256,7 @@ def _parse_unit(check: Checker, entry: dict, path: tuple) -> Unit | None:
                     "thêm 'valid_until: …' (ngày cuối cùng đơn vị còn tồn tại)")
     if None in (slug, name, kind):
         return None
-    return Unit(slug, name, kind, parent, aliases, valid_from, valid_until, successor, note)
+    return Unit(slug, name, kind, parent, aliases, valid_from, valid_until, successor, note, act, source)
 
 
 def _choice(check: Checker, entry: dict, key: str, path: tuple, choices: dict, what: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from ..core.ledger import ArticleRef, Honour
 from ..core.registries import UNIT_KINDS, Unit
@@ -38,6 +38,7 @@ class UnitRecord:
     parent: Unit | None
     children: tuple[Unit, ...]
     successor: Unit | None
+    successor_from: date | None  # the day the successor took over
     predecessors: tuple[Unit, ...]
     feed_url: str | None
     news_url: str | None
@@ -85,6 +86,7 @@ class UnitPagesGenerator(HonoursGenerator):
             parent=units.get(unit.parent) if unit.parent else None,
             children=tuple(sorted(children, key=lambda u: u.order)),
             successor=units.get(unit.successor) if unit.successor else None,
+            successor_from=unit.valid_until + timedelta(days=1) if unit.valid_until else None,
             predecessors=tuple(sorted(predecessors, key=lambda u: u.order)),
             feed_url=self.url("HONOURS_UNIT_FEED", slug=unit.slug) if articles else None,
             news_url=(self.url("HONOURS_UNIT_NEWS", slug=unit.slug)
