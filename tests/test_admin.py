@@ -67,7 +67,8 @@ def test_config_offers_exactly_the_registry_slugs(demo_site):
                                                                              "yaml-frontmatter")
     fields = by_name(articles["fields"])
     assert list(fields) == ["title", "date", "author", "category", "tags", "summary", "units", "illustrative",
-                            "honours", "body"]
+                            "source", "honours", "body"]
+    assert list(by_name(fields["source"]["fields"])) == ["url", "publisher"]
     assert fields["date"]["format"] == "YYYY-MM-DD HH:mm"
     assert fields["illustrative"]["widget"] == "boolean" and fields["body"]["widget"] == "markdown"
     assert fields["units"]["multiple"] is True

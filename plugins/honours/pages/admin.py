@@ -162,6 +162,10 @@ def articles_collection(folder: str, registries: Registries) -> dict:
             {"name": "illustrative", "label": "Dữ liệu minh họa", "widget": "boolean", "required": False,
              "default": False, "hint": "Bật khi số liệu trong bài chỉ để minh họa, không phải số liệu thật; "
                                        "trang sẽ ghi rõ “Dữ liệu minh họa”."},
+            {"name": "source", "label": "Nguồn bản tin", "widget": "object", "required": False, "collapsed": True,
+             "hint": "Khi bài viết lại từ một bản tin đã công bố: địa chỉ web và cơ quan đăng bản tin.",
+             "fields": [string("url", "Địa chỉ web", "Bắt đầu bằng https:// hoặc http://."),
+                        string("publisher", "Cơ quan đăng", "Ví dụ: Báo Bắc Giang.")]},
             honours_field(registries, units),
             {"name": "body", "label": "Nội dung", "widget": "markdown",
              "hint": "Nội dung bài viết. Ảnh chèn vào bài được lưu trong thư mục ảnh của trang."},
