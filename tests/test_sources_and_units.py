@@ -83,6 +83,11 @@ def test_statistics_count_no_illustrative_line_by_default(demo_site):
         assert not (demo_site / f"thong-ke/{year}/index.html").exists()
         roll = read_page(demo_site, f"/khen-thuong/{year}/")
         assert not roll.find("a", href=f"/thong-ke/{year}/")
+    # An illustrative article says that its figures are not counted.
+    path, header = next((p, h) for p, h in published_headers() if h.get("illustrative") and "honours" in h)
+    date = str(header["date"])
+    notice = read_page(demo_site, f"/tin-tuc/{date[:4]}/{date[5:7]}/{header['slug']}/").find("p", class_="notice")
+    assert "không được tính vào trang thống kê" in notice.get_text(), path
     # Open data still lists every line, each with its label.
     rows = json.loads((demo_site / "du-lieu/khen-thuong.json").read_text(encoding="utf-8"))
     assert {r["year"] for r in rows} == set(everything)
