@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from .model import COUNT_KEYS, ArticleData, AwardLine, Recipient
+from .model import TOTAL_KEYS, ArticleData, AwardLine, Recipient
 from .registries import LEVELS, Authority, Award, Registries, Unit
 
 LEDGER_KEY = "honours_ledger"  # where the build's ledger lives in Pelican's context
@@ -53,28 +53,29 @@ class Totals:
     collectives: int = 0
     individuals: int = 0
     households: int = 0
+    collectives_or_individuals: int = 0  # stated together, not split
 
     @property
     def total(self) -> int:
-        return self.collectives + self.individuals + self.households
+        return self.collectives + self.individuals + self.households + self.collectives_or_individuals
 
     def count(self, kind: str) -> int:
-        """Return the count for a recipient kind (collective, individual, household)."""
-        return getattr(self, COUNT_KEYS[kind])
+        """Return the count for a recipient kind, or for registries.COMBINED_KIND."""
+        return getattr(self, TOTAL_KEYS[kind])
 
     def __add__(self, other: Totals) -> Totals:
-        return Totals(self.collectives + other.collectives, self.individuals + other.individuals,
-                      self.households + other.households)
+        return Totals(*(getattr(self, key) + getattr(other, key) for key in TOTAL_KEYS.values()))
 
     @classmethod
     def of(cls, entries: Iterable[Entry]) -> Totals:
         """Sum the counts of award lines."""
-        c = i = h = 0
+        c = i = h = ci = 0
         for entry in entries:
             c += entry.line.collectives
             i += entry.line.individuals
             h += entry.line.households
-        return cls(c, i, h)
+            ci += entry.line.collectives_or_individuals
+        return cls(c, i, h, ci)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .registries import RECIPIENT_KINDS, Authority, Award, Registries, Unit
+from .registries import AUTHORITY_FILE, AWARD_FILE, COMBINED_KIND, RECIPIENT_KINDS, UNIT_FILE, Authority, Award, Registries, Unit
 from .validation import MISSING, Checker, show
 from .vietnamese import slugify
 
@@ -23,10 +23,13 @@ SITE_KEYS = ("units", "honours", "illustrative", "source")
 SOURCE_KEYS = ("url", "publisher")
 HONOURS_KEYS = ("year", "awards")
 LINE_KEYS = (
-    "by", "award", "year", "collectives", "individuals", "households",
+    "by", "award", "year", "collectives", "individuals", "households", "collectives_or_individuals",
     "recipients", "decision_number", "decision_date", "note",
 )  # fmt: skip
 COUNT_KEYS = {"collective": "collectives", "individual": "individuals", "household": "households"}
+COMBINED_KEY = "collectives_or_individuals"
+# Every count a line or a total carries, by kind (registries.COUNT_KINDS labels them).
+TOTAL_KEYS = {**COUNT_KEYS, COMBINED_KIND: COMBINED_KEY}
 RECIPIENT_KEYS = ("unit", "name", "household")
 STATUSES = ("published", "draft", "hidden")
 # Longest texts accepted, in characters: enough for any real value, short
@@ -75,17 +78,18 @@ class AwardLine:
     individuals: int
     households: int
     recipients: tuple[Recipient, ...] = ()
+    collectives_or_individuals: int = 0  # stated together; the named collectives and individuals are part of it
     decision_number: str | None = None
     decision_date: date | None = None
     note: str | None = None
 
     @property
     def total(self) -> int:
-        return self.collectives + self.individuals + self.households
+        return self.collectives + self.individuals + self.households + self.collectives_or_individuals
 
     def count(self, kind: str) -> int:
-        """Return the count for a recipient kind (collective, individual, household)."""
-        return getattr(self, COUNT_KEYS[kind])
+        """Return the count for a recipient kind, or for COMBINED_KIND (stated together)."""
+        return getattr(self, TOTAL_KEYS[kind])
 
 
 @dataclass(frozen=True)
@@ -223,7 +227,7 @@ def _unit_list(check: Checker, data: dict, registries: Registries) -> tuple[Unit
     units = []
     for index, item in enumerate(items):
         path = ("units", index) if isinstance(value, list) else ("units",)
-        slug = check.slug_value(item, path, registries.units, "mã đơn vị")
+        slug = check.slug_value(item, path, registries.units, "mã đơn vị", UNIT_FILE)
         if slug and registries.units[slug] not in units:
             units.append(registries.units[slug])
     return tuple(units)
@@ -280,10 +284,11 @@ def _year(check: Checker, mapping: dict, path: tuple, latest: int) -> int | None
 def _award_line(check, entry, path, position, registries, default_year, latest) -> AwardLine | None:
     before = len(check.problems)
     check.unknown_keys(entry, LINE_KEYS, path)
-    authority = check.slug(entry, "by", path, registries.authorities, "cấp khen thưởng")
-    award = check.slug(entry, "award", path, registries.awards, "hình thức khen thưởng")
+    authority = check.slug(entry, "by", path, registries.authorities, "cấp khen thưởng", registry=AUTHORITY_FILE)
+    award = check.slug(entry, "award", path, registries.awards, "hình thức khen thưởng", registry=AWARD_FILE)
     year = _year(check, entry, path, latest) if "year" in entry else default_year
     counts = {kind: check.integer(entry, key, path, maximum=1_000_000) for kind, key in COUNT_KEYS.items()}
+    combined = check.integer(entry, COMBINED_KEY, path, maximum=1_000_000)
     recipients = _recipients(check, entry, path, registries, year)
     decision_number = check.text(entry, "decision_number", path, required=False, max_length=MAX_DECISION_NUMBER)
     decision_date = check.day(entry, "decision_date", path)
@@ -291,24 +296,13 @@ def _award_line(check, entry, path, position, registries, default_year, latest) 
     if len(check.problems) > before or None in (authority, award, year):
         return None
     award_record = registries.awards[award]
-    named = {kind: sum(1 for r in recipients if r.kind == kind) for kind in COUNT_KEYS}
-    if all(counts[kind] is None for kind in COUNT_KEYS) and not recipients:
+    if all(counts[kind] is None for kind in COUNT_KEYS) and combined is None and not recipients:
         check.error(path, "thiếu số lượng được khen",
-                    "ghi ít nhất một trong collectives (tập thể), individuals (cá nhân), households (hộ gia đình)")
+                    "ghi ít nhất một trong collectives (tập thể), individuals (cá nhân), households (hộ gia đình), "
+                    "hoặc collectives_or_individuals khi bài nêu chung một số cho tập thể và cá nhân")
         return None
-    final = {}
-    for kind, key in COUNT_KEYS.items():
-        stated = counts[kind]
-        final[kind] = named[kind] if stated is None else stated
-        if stated is not None and named[kind] > stated:
-            check.error((*path, "recipients"),
-                        f"nêu tên {named[kind]} {RECIPIENT_KINDS[kind]} nhưng '{key}' chỉ là {stated}",
-                        f"tăng '{key}' lên ít nhất {named[kind]} hoặc bớt người được nêu tên")
-        if final[kind] and kind not in award_record.recipients:
-            allowed = ", ".join(RECIPIENT_KINDS[k] for k in award_record.recipients)
-            check.error((*path, key), f"'{award_record.name}' không tặng cho {RECIPIENT_KINDS[kind]}",
-                        f"chỉ tặng cho: {allowed}; kiểm tra lại hình thức khen thưởng hoặc số lượng")
-    if sum(final.values()) == 0:
+    final = _final_counts(check, path, award_record, counts, combined, recipients)
+    if sum(final.values()) + (combined or 0) == 0:
         check.error(path, "tổng số được khen bằng 0", "ghi số lượng được khen, hoặc xóa dòng này")
     if len(check.problems) > before:
         return None
@@ -321,10 +315,54 @@ def _award_line(check, entry, path, position, registries, default_year, latest) 
         individuals=final["individual"],
         households=final["household"],
         recipients=recipients,
+        collectives_or_individuals=combined or 0,
         decision_number=decision_number,
         decision_date=decision_date,
         note=note,
     )
+
+
+def _final_counts(check, path, award_record: Award, counts: dict, combined: int | None, recipients) -> dict:
+    """The count of each recipient kind: as stated, or the number named when not stated.
+
+    With a combined count ("64 tập thể, cá nhân") the named collectives and
+    individuals are part of it, so their own counts stay 0.
+    """
+    named = {kind: sum(1 for r in recipients if r.kind == kind) for kind in COUNT_KEYS}
+    if combined is not None:
+        _check_combined(check, path, award_record, counts, combined, named)
+        named = {**named, "collective": 0, "individual": 0}
+    final = {}
+    for kind, key in COUNT_KEYS.items():
+        stated = counts[kind]
+        final[kind] = named[kind] if stated is None else stated
+        if stated is not None and named[kind] > stated:
+            check.error((*path, "recipients"),
+                        f"nêu tên {named[kind]} {RECIPIENT_KINDS[kind]} nhưng '{key}' chỉ là {stated}",
+                        f"tăng '{key}' lên ít nhất {named[kind]} hoặc bớt người được nêu tên")
+        if final[kind] and kind not in award_record.recipients:
+            allowed = ", ".join(RECIPIENT_KINDS[k] for k in award_record.recipients)
+            check.error((*path, key), f"'{award_record.name}' không tặng cho {RECIPIENT_KINDS[kind]}",
+                        f"chỉ tặng cho: {allowed}; kiểm tra lại hình thức khen thưởng hoặc số lượng")
+    return final
+
+
+def _check_combined(check, path, award_record: Award, counts: dict, combined: int, named: dict) -> None:
+    """A count for collectives and individuals together: only for awards given to both, never beside split counts."""
+    where = (*path, COMBINED_KEY)
+    if not {"collective", "individual"} <= set(award_record.recipients):
+        allowed = ", ".join(RECIPIENT_KINDS[k] for k in award_record.recipients)
+        check.error(where, f"'{award_record.name}' chỉ tặng cho {allowed}, không tặng chung cho tập thể và cá nhân",
+                    "ghi số vào khóa của đúng đối tượng (collectives, individuals hoặc households)")
+    split = [COUNT_KEYS[kind] for kind in ("collective", "individual") if counts[kind] is not None]
+    if split:
+        check.error(where, f"đã ghi riêng '{split[0]}' nên không ghi thêm số chung cho tập thể và cá nhân",
+                    "bài tách riêng được thì chỉ ghi collectives và individuals; bài chỉ nêu một số chung "
+                    "(\"64 tập thể, cá nhân\") thì chỉ ghi collectives_or_individuals")
+    named_both = named["collective"] + named["individual"]
+    if named_both > combined:
+        check.error((*path, "recipients"), f"nêu tên {named_both} tập thể, cá nhân nhưng '{COMBINED_KEY}' chỉ là {combined}",
+                    f"tăng '{COMBINED_KEY}' lên ít nhất {named_both} hoặc bớt người được nêu tên")
 
 
 def _recipients(check, entry, path, registries: Registries, year) -> tuple[Recipient, ...]:
@@ -339,7 +377,7 @@ def _recipients(check, entry, path, registries: Registries, year) -> tuple[Recip
         if item is None:
             continue
         check.unknown_keys(item, RECIPIENT_KEYS, where)
-        unit_slug = check.slug(item, "unit", where, registries.units, "mã đơn vị")
+        unit_slug = check.slug(item, "unit", where, registries.units, "mã đơn vị", registry=UNIT_FILE)
         # A key written but left blank is a mistake, not a collective: the unit alone names a collective.
         name = check.text(item, "name", where, required="name" in item, max_length=MAX_NAME)
         household = check.text(item, "household", where, required="household" in item, max_length=MAX_NAME)

@@ -57,6 +57,22 @@ def suggest(value: object, choices: Iterable[str]) -> str:
     return f" (có phải là '{matches[0]}'?)" if matches else ""
 
 
+def suggest_slug(value: object, choices: Iterable[str]) -> str:
+    """Like suggest, for a registry slug: only a likely typo of an existing slug.
+
+    A slug that adds or drops whole words ("chu-tich-ubnd-huyen-yen-the" against
+    "chu-tich-ubnd-huyen") names another body: suggesting the local one would
+    send the editor to the wrong authority or unit.
+    """
+    value = str(value)
+    for match in difflib.get_close_matches(value, sorted(choices), n=3, cutoff=0.8):
+        same_words = match.count("-") == value.count("-")
+        joined = difflib.SequenceMatcher(None, value.replace("-", ""), match.replace("-", "")).ratio()
+        if same_words or joined >= 0.9:
+            return f" (có phải là '{match}'?)"
+    return ""
+
+
 def stop_on(problems: list[Problem] | tuple[Problem, ...]) -> None:
     """Log every problem in one message, then stop the build."""
     if problems:

@@ -22,6 +22,10 @@ LEVELS = {
     "other": "Cấp khác",  # enterprises, armed forces
 }
 RECIPIENT_KINDS = {"collective": "tập thể", "individual": "cá nhân", "household": "hộ gia đình"}
+# A count stated for collectives and individuals together ("64 tập thể, cá nhân"): a column of its own
+# beside the recipient kinds wherever counts are shown, never split by guesswork.
+COMBINED_KIND = "collective_or_individual"
+COUNT_KINDS = {**RECIPIENT_KINDS, COMBINED_KIND: "tập thể, cá nhân (không tách)"}
 AWARD_KINDS = {"form": "hình thức khen thưởng", "title": "danh hiệu thi đua"}
 
 

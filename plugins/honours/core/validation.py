@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
-from .problems import Problem, suggest
+from .problems import Problem, suggest, suggest_slug
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Control characters, and invisible ones that change how a text reads or hide inside a number
@@ -123,25 +123,30 @@ class Checker:
         return False
 
     def slug(self, mapping: dict, key: str, path: tuple, choices: Iterable[str] | None = None,
-             what: str = "mã", required: bool = True) -> str | None:
+             what: str = "mã", required: bool = True, registry: str = "") -> str | None:
         """Return a slug value; with choices, one of them (suggesting the nearest)."""
         value = mapping.get(key, MISSING)
         if value is MISSING or value is None:
             if required:
                 self.error((*path, key), f"thiếu {what}", f"thêm dòng '{key}: …' với {what}")
             return None
-        return self.slug_value(value, (*path, key), choices, what)
+        return self.slug_value(value, (*path, key), choices, what, registry)
 
     def slug_value(self, value: object, path: tuple, choices: Iterable[str] | None = None,
-                   what: str = "mã") -> str | None:
-        """Check one slug value (not read from a mapping)."""
+                   what: str = "mã", registry: str = "") -> str | None:
+        """Check one slug value (not read from a mapping); `registry` names the file that lists the choices."""
         if not isinstance(value, str) or not SLUG_RE.match(value):
-            self.error(path, f"{what} {show(value)} không hợp lệ{suggest(value, choices or ())}",
+            self.error(path, f"{what} {show(value)} không hợp lệ{suggest_slug(value, choices or ())}",
                        "mã chỉ gồm chữ thường không dấu, số và dấu '-', ví dụ 'hoa-son'")
             return None
         if choices is not None and value not in choices:
-            self.error(path, f"không có {what} {show(value)}{suggest(value, choices)}",
-                       "dùng một mã có trong danh mục (thư mục content/data/) hoặc thêm mã mới vào danh mục")
+            nearest = suggest_slug(value, choices)
+            where = f"tệp {registry} trong thư mục danh mục (content/data/)" if registry else "danh mục (content/data/)"
+            hint = (f"sửa lại cho đúng mã đã gợi ý, hoặc nếu đây là {what} khác thì thêm mục mới vào {where}"
+                    if nearest else
+                    f"chưa có mã này; tìm mã đúng trong {where}, hoặc thêm một mục mới vào đó "
+                    "(xem hướng dẫn biên tập, mục \"Thêm cơ quan, đơn vị vào danh mục\")")
+            self.error(path, f"không có {what} {show(value)}{nearest}", hint)
             return None
         return value
 

@@ -92,8 +92,14 @@ def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def format_counts(collectives: int, individuals: int, households: int) -> str:
-    """Return "2 tập thể, 3 cá nhân" for the non-zero counts ("0" when all are zero)."""
+def format_counts(collectives: int, individuals: int, households: int, together: int = 0) -> str:
+    """Return "2 tập thể, 3 cá nhân" for the non-zero counts ("0" when all are zero).
+
+    `together` is a count stated for collectives and individuals alike; it is
+    written apart ("64 tập thể và cá nhân (không tách)") so that no comma makes it read as two counts.
+    """
     parts = [f"{format_number(n)} {label}" for n, label in
              ((collectives, "tập thể"), (individuals, "cá nhân"), (households, "hộ gia đình")) if n]
+    if together:
+        parts.append(f"{format_number(together)} tập thể và cá nhân (không tách)")
     return ", ".join(parts) or "0"

@@ -35,6 +35,9 @@ AWARD_FIELDS = (
     Field("collectives", "integer", "Số tập thể"),
     Field("individuals", "integer", "Số cá nhân"),
     Field("households", "integer", "Số hộ gia đình"),
+    Field("collectives_or_individuals", "integer", "Số tập thể, cá nhân (không tách)",
+          "Số bài nêu chung cho tập thể và cá nhân (\"khen thưởng 64 tập thể, cá nhân\"), không tách được; "
+          "không gồm các số ở cột collectives, individuals. Tổng số lượt là tổng của bốn cột số."),
     Field("decision_number", "string", "Số quyết định", "Trống khi bài không nêu."),
     Field("decision_date", "date", "Ngày quyết định", "Trống khi bài không nêu."),
     Field("note", "string", "Ghi chú"),
@@ -94,6 +97,7 @@ def award_record(entry: Entry, settings: dict) -> dict:
         "collectives": line.collectives,
         "individuals": line.individuals,
         "households": line.households,
+        "collectives_or_individuals": line.collectives_or_individuals,
         "decision_number": line.decision_number,
         "decision_date": line.decision_date.isoformat() if line.decision_date else None,
         "note": line.note,

@@ -5,12 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.ledger import Ledger, Totals
-from ..core.registries import LEVELS, RECIPIENT_KINDS, Award, Unit
+from ..core.registries import COMBINED_KIND, COUNT_KINDS, LEVELS, RECIPIENT_KINDS, Award, Unit
 from .base import HonoursGenerator, newest
 from .charts import Chart, bar_chart
 from .rolls import YearSummary, summarise
 
-KIND_LABELS = {kind: label.capitalize() for kind, label in RECIPIENT_KINDS.items()}
+KIND_LABELS = {kind: label.capitalize() for kind, label in COUNT_KINDS.items()}
+
+
+def shown_kinds(totals: Totals | None) -> tuple[str, ...]:
+    """The count kinds a table or chart shows: the recipient kinds, and the combined count when there is one."""
+    together = totals is not None and totals.count(COMBINED_KIND)
+    return (*RECIPIENT_KINDS, COMBINED_KIND) if together else tuple(RECIPIENT_KINDS)
 
 
 @dataclass(frozen=True)
@@ -78,9 +84,10 @@ class StatisticsGenerator(HonoursGenerator):
         for year, summary in summaries.items():
             entries = ledger.for_year(year)
             previous = summaries.get(year - 1)
+            kinds = shown_kinds(summary.totals + (previous.totals if previous else Totals()))
             changes = tuple(
-                (label, Change(summary.totals.count(kind), previous.totals.count(kind) if previous else None))
-                for kind, label in KIND_LABELS.items()
+                (KIND_LABELS[kind], Change(summary.totals.count(kind), previous.totals.count(kind) if previous else None))
+                for kind in kinds
             ) + (("Tổng số", Change(summary.totals.total, previous.totals.total if previous else None)),)
             by_award = tuple(ledger.totals_by_award(entries))
             by_level = tuple((level, LEVELS[level], totals) for level, totals in ledger.totals_by_level(entries))
@@ -94,7 +101,7 @@ class StatisticsGenerator(HonoursGenerator):
                     f"{year}/theo-cap", f"Khen thưởng năm {year} theo cấp khen thưởng",
                     f"Số lượt khen thưởng năm {year} theo cấp khen thưởng và đối tượng; số liệu ở bảng bên cạnh.",
                     [label for _, label, _ in by_level],
-                    [(KIND_LABELS[k], [t.count(k) for _, _, t in by_level]) for k in RECIPIENT_KINDS],
+                    [(KIND_LABELS[k], [t.count(k) for _, _, t in by_level]) for k in shown_kinds(summary.totals)],
                     stacked=True),
             }  # fmt: skip
             self.years.append(YearStats(
@@ -111,7 +118,7 @@ class StatisticsGenerator(HonoursGenerator):
             "theo-nam", "Khen thưởng qua các năm",
             "Số lượt khen thưởng mỗi năm thi đua, chia theo tập thể, cá nhân và hộ gia đình; số liệu ở bảng bên cạnh.",
             [str(s.year) for s in ordered],
-            [(KIND_LABELS[k], [s.totals.count(k) for s in ordered]) for k in RECIPIENT_KINDS],
+            [(KIND_LABELS[k], [s.totals.count(k) for s in ordered]) for k in shown_kinds(self.ledger.totals())],
             stacked=True,
         ) if ordered else None  # fmt: skip
         self.top_units = ledger.top_units(None, self.setting("HONOURS_STATS_TOP_UNITS"))

@@ -54,7 +54,7 @@ def add_template_helpers(generator) -> None:
         vn_date=format_date,
         vn_short_date=format_short_date,
         vn_number=format_number,
-        vn_counts=lambda c: format_counts(c.collectives, c.individuals, c.households),
+        vn_counts=lambda c: format_counts(c.collectives, c.individuals, c.households, c.collectives_or_individuals),
         page_url=page_url,
         first_image=partial(first_image, settings),
         jsonld_person=json_ld_person,
