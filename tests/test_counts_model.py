@@ -55,7 +55,7 @@ def table_rows(table) -> list[dict[str, str]]:
     rows = []
     for tr in table.tbody.find_all("tr"):
         cells = [cell.get_text(" ", strip=True) for cell in tr.find_all(["th", "td"])]
-        rows.append(dict(zip(headers, cells)))
+        rows.append(dict(zip(headers, cells, strict=True)))
     return rows
 
 

@@ -6,7 +6,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .registries import AUTHORITY_FILE, AWARD_FILE, COMBINED_KIND, RECIPIENT_KINDS, UNIT_FILE, Authority, Award, Registries, Unit
+from .registries import (
+    AUTHORITY_FILE,
+    AWARD_FILE,
+    COMBINED_KIND,
+    RECIPIENT_KINDS,
+    UNIT_FILE,
+    Authority,
+    Award,
+    Registries,
+    Unit,
+)
 from .validation import MISSING, Checker, show
 from .vietnamese import slugify
 
@@ -361,7 +371,8 @@ def _check_combined(check, path, award_record: Award, counts: dict, combined: in
                     "(\"64 tập thể, cá nhân\") thì chỉ ghi collectives_or_individuals")
     named_both = named["collective"] + named["individual"]
     if named_both > combined:
-        check.error((*path, "recipients"), f"nêu tên {named_both} tập thể, cá nhân nhưng '{COMBINED_KEY}' chỉ là {combined}",
+        check.error((*path, "recipients"),
+                    f"nêu tên {named_both} tập thể, cá nhân nhưng '{COMBINED_KEY}' chỉ là {combined}",
                     f"tăng '{COMBINED_KEY}' lên ít nhất {named_both} hoặc bớt người được nêu tên")
 
 

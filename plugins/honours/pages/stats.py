@@ -86,8 +86,8 @@ class StatisticsGenerator(HonoursGenerator):
             previous = summaries.get(year - 1)
             kinds = shown_kinds(summary.totals + (previous.totals if previous else Totals()))
             changes = tuple(
-                (KIND_LABELS[kind], Change(summary.totals.count(kind), previous.totals.count(kind) if previous else None))
-                for kind in kinds
+                (KIND_LABELS[k], Change(summary.totals.count(k), previous.totals.count(k) if previous else None))
+                for k in kinds
             ) + (("Tổng số", Change(summary.totals.total, previous.totals.total if previous else None)),)
             by_award = tuple(ledger.totals_by_award(entries))
             by_level = tuple((level, LEVELS[level], totals) for level, totals in ledger.totals_by_level(entries))
