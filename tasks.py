@@ -53,12 +53,15 @@ def check(c, path=""):
     finish(main(["-s", str(ROOT / "pelicanconf.py"), *(["--path", path] if path else [])]))
 
 
-@task(help={"title": "the article's title in Vietnamese, in quotes"})
-def new(c, title):
-    """Create content/tin-tuc/<year>/<slug>.md for a new article."""
+@task(help={"title": "the article's title in Vietnamese, in quotes",
+            "date": "publication date, e.g. 2018-02-01 or \"2018-02-01 14:30\" (default: now)",
+            "year": "emulation year of the award data, only when it differs from the date's year"})
+def new(c, title, date="", year=""):
+    """Create content/tin-tuc/<year>/<slug>.md for a new article, dated now or --date."""
     from editor.new import main
 
-    finish(main([title, "--content", str(ROOT / "content")]))
+    options = [*(["--date", date] if date else []), *(["--year", str(year)] if year else [])]
+    finish(main([title, *options, "--content", str(ROOT / "content")]))
 
 
 @task(help={"path": "an article (Markdown or text)", "json": "print JSON instead of YAML"})

@@ -37,7 +37,7 @@ def test_new_creates_an_article_that_passes_the_check(tmp_path):
     header = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
     assert header["title"] == "Xã Đông Lỗ tổng kết phong trào thi đua"
     assert header["date"] == "2026-03-08 09:30"
-    assert header["honours"] == {"year": 2026, "awards": []}
+    assert header["honours"] == {"awards": None}  # the year is the date's; the lines are still commented out
     result = run(INVOKE, "check", "--path", str(tmp_path / "content"))
     assert result.returncode == 0, result.stdout + result.stderr
     with pytest.raises(FileExistsError):

@@ -15,6 +15,8 @@ from functools import cached_property
 
 import yaml
 
+from .yamlerrors import explain
+
 try:  # libyaml is an order of magnitude faster when the wheel ships it
     _BASE_LOADER = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
@@ -196,13 +198,9 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise ParseError(
-            first_line + (mark.line if mark else 0),
-            f"YAML không hợp lệ ({error.problem or error.context})",
-            "kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu ':' sau mỗi khóa, "
-            "và đặt trong ngoặc kép những giá trị có dấu ':' hoặc '#'",
-        ) from None
+        explained = explain(error, text)
+        line = first_line + explained.line
+        raise ParseError(line, f"lỗi cú pháp YAML: {explained.message}", explained.hint) from None
     except yaml.YAMLError as error:
         raise ParseError(first_line, f"YAML không hợp lệ ({error})", "sửa lại cú pháp YAML") from None
     except (ValueError, TypeError, KeyError, OverflowError):

@@ -255,9 +255,11 @@ def _honours(check: Checker, value, registries: Registries, published: datetime 
     if default_year is None:
         default_year = latest
     awards = honours.get("awards", MISSING)
-    if awards is MISSING or awards is None:
-        check.error(("honours", "awards"), "thiếu danh sách khen thưởng",
-                    "thêm 'awards:' với ít nhất một dòng khen thưởng, hoặc xóa 'honours'")
+    if awards is None:  # "awards:" with its lines still commented out, as a new article has it
+        return ()
+    if awards is MISSING:
+        check.error(("honours",), "thiếu danh sách khen thưởng 'awards:'",
+                    "thêm dòng 'awards:' (thụt vào 2 dấu cách) rồi các dòng khen thưởng, hoặc xóa 'honours'")
         return ()
     items = check.sequence(awards, ("honours", "awards"), "'awards'") or []
     if "year" not in honours and items and latest < YEAR_MIN:
