@@ -83,7 +83,7 @@ def test_config_offers_exactly_the_registry_slugs(demo_site):
     assert sorted(option_values(line["award"])) == sorted(registry_slugs("awards"))
     assert sorted(option_values(recipient["unit"])) == sorted(registry_slugs("units"))
     assert option_values(fields["units"]) == option_values(recipient["unit"])
-    for name in ("collectives", "individuals", "households"):
+    for name in ("collectives", "individuals", "households", "collectives_or_individuals"):
         count = line[name]
         assert (count["widget"], count["value_type"], count["min"], count["required"]) == ("number", "int", 0, False)
     for name in ("decision_number", "decision_date", "note", "year", "recipients"):

@@ -201,6 +201,9 @@ def honours_field(registries: Registries, units: list[dict]) -> dict:
             count("collectives", "Số tập thể", "Bỏ trống nếu không có tập thể hoặc đã ghi tên đủ bên dưới."),
             count("individuals", "Số cá nhân", "Bỏ trống nếu không có cá nhân hoặc đã ghi tên đủ bên dưới."),
             count("households", "Số hộ gia đình", "Bỏ trống nếu không có hộ gia đình hoặc đã ghi tên đủ bên dưới."),
+            count("collectives_or_individuals", "Số tập thể, cá nhân (không tách)",
+                  "Chỉ điền khi bài nêu chung một số, ví dụ \"64 tập thể, cá nhân\"; "
+                  "khi đó bỏ trống ô số tập thể và ô số cá nhân."),
             recipient,
             string("decision_number", "Số quyết định", "Ví dụ: 125/QĐ-UBND.", required=False),
             {"name": "decision_date", "label": "Ngày quyết định", "widget": "datetime", "format": DAY_FORMAT,
