@@ -61,6 +61,14 @@ def test_each_mistake_is_explained_with_its_cause(name, loader):
         assert english not in explained.message + explained.hint
 
 
+@pytest.mark.parametrize("character", ["\x07", "\x00", "\x1b"])
+def test_a_control_character_is_named_with_its_line(character):
+    with pytest.raises(ParseError) as raised:
+        load_yaml(f"title: A\nauthor: Phương{character}Nhung\n", first_line=2)
+    assert raised.value.line == 3
+    assert f"U+{ord(character):04X}" in raised.value.message and "ký tự điều khiển" in raised.value.message
+
+
 def test_the_message_carries_the_file_line():
     text, line, cause, _fix = MISTAKES["lines pasted after 'awards: []'"]
     with pytest.raises(ParseError) as raised:

@@ -15,7 +15,7 @@ from functools import cached_property
 
 import yaml
 
-from .yamlerrors import explain
+from .yamlerrors import explain, explain_reader
 
 try:  # libyaml is an order of magnitude faster when the wheel ships it
     _BASE_LOADER = yaml.CSafeLoader
@@ -201,8 +201,13 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
         explained = explain(error, text)
         line = first_line + explained.line
         raise ParseError(line, f"lỗi cú pháp YAML: {explained.message}", explained.hint) from None
-    except yaml.YAMLError as error:
-        raise ParseError(first_line, f"YAML không hợp lệ ({error})", "sửa lại cú pháp YAML") from None
+    except yaml.reader.ReaderError as error:
+        explained = explain_reader(error, text)
+        raise ParseError(first_line + explained.line, explained.message, explained.hint) from None
+    except yaml.YAMLError:
+        raise ParseError(first_line, "lỗi cú pháp YAML ở phần thông tin đầu bài",
+                         "so sánh với mẫu trong hướng dẫn biên tập: thụt lề bằng dấu cách, "
+                         "dấu ':' và một dấu cách sau mỗi tên khóa") from None
     except (ValueError, TypeError, KeyError, OverflowError):
         # The loader read a value it cannot build: 2018-02-30, !!bool maybe, a 5,000-digit number.
         line, value = _unbuildable_scalar(text)

@@ -45,6 +45,15 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Explanation:
                        "và đặt trong ngoặc kép những giá trị có dấu ':' hoặc bắt đầu bằng ký tự đặc biệt")
 
 
+def explain_reader(error: yaml.reader.ReaderError, text: str) -> Explanation:
+    """Explain a character YAML refuses to read (a control character pasted from another document)."""
+    character = error.character  # an int or a one-letter text, depending on libyaml
+    code = f"U+{ord(character) if isinstance(character, str) else character:04X}"
+    line = text.count("\n", 0, max(error.position, 0))
+    return Explanation(line, f"dòng này có ký tự điều khiển không in được ({code})",
+                       "xóa ký tự lạ, thường do sao chép từ văn bản khác: gõ lại đoạn chữ đó")
+
+
 def _text(lines: list[str], index: int) -> str:
     return lines[index] if 0 <= index < len(lines) else ""
 
