@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from .model import TOTAL_KEYS, ArticleData, AwardLine, Recipient
+from .counts import TOTAL_KEYS
+from .model import ArticleData, AwardLine, Recipient
 from .registries import LEVELS, Authority, Award, Registries, Unit
 
 LEDGER_KEY = "honours_ledger"  # where the build's ledger lives in Pelican's context
