@@ -116,5 +116,5 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, FileExistsError) as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Đã tạo {path}")
+    print(f"Đã tạo {display_path(str(path))}")
     return 0
