@@ -179,3 +179,9 @@ def test_a_typo_still_gets_its_suggestion(build_site, caplog):
     line = "    - by: hoi-nong-dan-tinhh\n      award: giay-khen\n      individuals: 2\n"
     (found,) = problems(build_site, line, caplog)
     assert "(có phải là 'hoi-nong-dan-tinh'?)" in found.message
+
+
+def test_a_name_typed_for_its_slug_is_suggested_the_slug(build_site, caplog):
+    line = "    - by: Chủ tịch UBND tỉnh\n      award: giay-khen\n      individuals: 2\n"
+    (found,) = problems(build_site, line, caplog)
+    assert "(có phải là 'chu-tich-ubnd-tinh'?)" in found.message

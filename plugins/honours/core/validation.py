@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 from .problems import Problem, suggest, suggest_slug
+from .vietnamese import slugify
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Control characters, and invisible ones that change how a text reads or hide inside a number
@@ -136,7 +137,9 @@ class Checker:
                    what: str = "mã", registry: str = "") -> str | None:
         """Check one slug value (not read from a mapping); `registry` names the file that lists the choices."""
         if not isinstance(value, str) or not SLUG_RE.match(value):
-            self.error(path, f"{what} {show(value)} không hợp lệ{suggest_slug(value, choices or ())}",
+            # A name typed instead of its slug ("Giấy khen") is suggested the slug it makes.
+            typed = slugify(value) if isinstance(value, str) else str(value)
+            self.error(path, f"{what} {show(value)} không hợp lệ{suggest_slug(typed, choices or ())}",
                        "mã chỉ gồm chữ thường không dấu, số và dấu '-', ví dụ 'hoa-son'")
             return None
         if choices is not None and value not in choices:
