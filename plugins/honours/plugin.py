@@ -23,6 +23,7 @@ from .pages.search import build_search_index
 from .pages.stats import StatisticsGenerator
 from .pages.templating import add_template_helpers, date_pages_for_sitemap, freeze_article_urls
 from .pages.units import UnitPagesGenerator
+from .pelican_internals import forget_unfinished_sitemap
 from .reader import HonoursMarkdownReader, use_fast_reader
 
 logger = logging.getLogger(__name__)
@@ -77,6 +78,11 @@ def quiet_fatal_traceback(record: logging.LogRecord) -> bool:
     return True
 
 
+def forget_stopped_build(pelican) -> None:
+    """Start each build afresh, even after one in the same process stopped on an error (`initialized`)."""
+    forget_unfinished_sitemap()
+
+
 def add_generators(pelican):
     """Return the generators of the plugin's page families."""
     return [HonourRollGenerator, UnitPagesGenerator, StatisticsGenerator, OpenDataGenerator, ImagesGenerator,
@@ -86,6 +92,7 @@ def add_generators(pelican):
 def register() -> None:
     """Connect the plugin (called by Pelican)."""
     logging.getLogger("pelican").addFilter(quiet_fatal_traceback)
+    signals.initialized.connect(forget_stopped_build)
     signals.readers_init.connect(use_fast_reader)
     signals.generator_init.connect(add_template_helpers)
     signals.article_generator_init.connect(check_content)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import unicodedata
 
 import yaml
-from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .core.frontmatter import SAFE_LOADER
+from .pelican_internals import FrontMatterReader
 
 
-class HonoursMarkdownReader(YAMLMetadataReader):
+class HonoursMarkdownReader(FrontMatterReader):
     """Read Markdown with YAML front-matter, parsing it with the fastest safe loader.
 
     The honours plugin's pre-build check has already parsed every article's
@@ -35,18 +35,16 @@ class HonoursMarkdownReader(YAMLMetadataReader):
         content, metadata = super().read(source_path)
         return unicodedata.normalize("NFC", content), metadata
 
-    def _load_yaml_metadata(self, text, source_path):
+    def front_matter_value(self, text, source_path):
+        """The header checked before the build, or parsed with libyaml; None lets the plugin report an error."""
         known = self.known_headers.get(source_path)
         if known is not None and known[0] == text:
-            data = known[1] if unicodedata.is_normalized("NFC", text) else _composed(known[1])
-            return self._parse_yaml_metadata(data, source_path)
+            return known[1] if unicodedata.is_normalized("NFC", text) else _composed(known[1])
         try:
             metadata = yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
         except yaml.YAMLError:
-            return super()._load_yaml_metadata(text, source_path)  # logs the error as the plugin does
-        if not isinstance(metadata, dict):
-            return super()._load_yaml_metadata(text, source_path)
-        return self._parse_yaml_metadata(_composed(metadata), source_path)
+            return None  # pelican-yaml-metadata parses it again and logs the error as it does
+        return _composed(metadata) if isinstance(metadata, dict) else None
 
 
 def _composed(value):

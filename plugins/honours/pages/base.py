@@ -10,7 +10,7 @@ from pelican.paginator import Paginator
 
 from ..core.ledger import LEDGER_KEY, Ledger
 from ..settings import save_as_for, setting, url_for
-from .pagecache import PAGE_CACHE_KEY
+from .pagecache import PAGE_CACHE_KEY, TextTemplate
 
 
 @dataclass(frozen=True)
@@ -103,16 +103,6 @@ class HonoursGenerator(Generator):
         """Write a data or image file (CSV, JSON, SVG) through Pelican's writer."""
         if save_as:
             writer.write_file(save_as, TextTemplate(text), self.context)
-
-
-class TextTemplate:
-    """A pre-rendered text that Pelican's writer can write like a template."""
-
-    def __init__(self, text: str):
-        self.text = text
-
-    def render(self, context) -> str:
-        return self.text
 
 
 def newest(dates) -> datetime | None:

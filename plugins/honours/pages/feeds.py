@@ -28,11 +28,11 @@ class _PlainTitle:
 class PlainTitleWriter(CachingWriter):
     """The site's writer, writing feed titles as plain text."""
 
-    def _create_new_feed(self, feed_type, feed_title, context):
-        return super()._create_new_feed(feed_type, escape(feed_title) if feed_title else feed_title, context)
-
-    def _add_item_to_the_feed(self, feed, item):
-        super()._add_item_to_the_feed(feed, _PlainTitle(item))
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
+                   feed_title=None):
+        items = [_PlainTitle(item) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
+        return super().write_feed(items, context, path, url, feed_type, override_output,
+                                  escape(feed_title) if feed_title else feed_title)
 
 
 def provide_writer(pelican):

@@ -50,6 +50,7 @@ from ..core.images import (
     plan_for,
 )
 from ..core.problems import ContentErrors, Problem, display_path, report
+from ..pelican_internals import content_html, set_content_html
 
 logger = logging.getLogger(__name__)
 REPLACED = frozenset({"src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding"})
@@ -65,16 +66,16 @@ def rewrite_images(instance) -> None:
 
     Only the article's own HTML is parsed, and only when it shows an image.
     """
-    if not isinstance(instance, (Article, Page)) or not instance._content:
+    if not isinstance(instance, (Article, Page)) or not content_html(instance):
         return
-    content = instance._content
+    content = content_html(instance)
     config = Config.of(instance.settings)
     source_path = getattr(instance, "source_path", None)
     if "<img" in content or "<IMG" in content:
         content = rewrite_fragment(content, source_path, config)
     if "static" in content or "attach" in content:
         content = _STATIC_LINK.sub(lambda m: _static_link(m, source_path, config), content)
-    instance._content = content
+    set_content_html(instance, content)
 
 
 def rewrite_fragment(html: str, source_path: str | None, config: Config) -> str:

@@ -7,7 +7,7 @@ file the page shows. An article's page depends on its own file and on
 whether the honour rolls of its years are split; a unit page, a year's roll
 or statistics on the articles they list. Pages that depend on everything
 (the indexes) are always rendered. Pelican's writer is subclassed so that
-every page still goes through its checks and fires `content_written`.
+every page, cached or not, is written by its `write_file` (its checks, `content_written`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import os
 import re
 from pathlib import Path
 
-from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
@@ -114,25 +113,25 @@ class CachingWriter(Writer):
         if key is None:
             return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                       override_output, url, **kwargs)
-        path = sanitised_join(self.output_path, name)
         html = cache.get(key)
-        if html is None:
-            super().write_file(name, template, context, relative_urls, paginated, template_name,
-                               override_output, url, **kwargs)
-            with open(path, encoding="utf-8") as handle:
-                cache.put(key, handle.read())
-            return None
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with self._open_w(path, "utf-8", override=override_output) as handle:
-            handle.write(html)
-        local = {**context, **kwargs, "output_file": name, "localsiteurl": context.get("localsiteurl")}
-        signals.content_written.send(path, context=local)
+        if html is not None:  # written by Pelican's writer all the same: its checks, its content_written
+            return super().write_file(name, TextTemplate(html), context, relative_urls, paginated, template_name,
+                                      override_output, url, **kwargs)
+        super().write_file(name, template, context, relative_urls, paginated, template_name, override_output,
+                           url, **kwargs)
+        with open(sanitised_join(self.output_path, name), encoding="utf-8") as handle:
+            cache.put(key, handle.read())
         return None
 
 
-def provide_writer(pelican):
-    """Use the caching writer (Pelican's get_writer signal)."""
-    return CachingWriter
+class TextTemplate:
+    """A text rendered already (a cached page, a CSV file), given to Pelican's writer as a template."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def render(self, context) -> str:
+        return self.text
 
 
 class PageCacheGenerator(Generator):
