@@ -11,14 +11,13 @@ from datetime import datetime
 from importlib.metadata import version
 
 import pytest
+from honours import pelican_internals
+from honours.reader import HonoursMarkdownReader
 from pelican.contents import Article
 from pelican.plugins.sitemap import sitemap
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
-
-from honours import pelican_internals
-from honours.reader import HonoursMarkdownReader
 
 DOOR = "plugins/honours/pelican_internals.py"
 
