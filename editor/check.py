@@ -11,6 +11,7 @@ from honours.checks.images import image_folder
 from honours.checks.outputs import output_problems
 from honours.core.frontmatter import ParseError, parse_front_matter
 from honours.core.problems import Problem, display_path
+from honours.reader import title_slug
 from honours.settings import setting
 from pelican.contents import Article, Page
 from pelican.settings import read_settings
@@ -58,8 +59,7 @@ def _contents(settings: dict, index, page_files: list[str]) -> list:
     for path, record in index.articles.items():
         data = index.headers[path][1]
         metadata = {"title": record.title, "date": record.date, "status": record.status}
-        if data.get("slug"):
-            metadata["slug"] = data["slug"]
+        _set_slug(metadata, data.get("slug") or title_slug(settings, metadata))
         contents.append(Article("", metadata=metadata, settings=settings, source_path=path))
     for path in page_files:
         try:
@@ -68,8 +68,15 @@ def _contents(settings: dict, index, page_files: list[str]) -> list:
         except (OSError, UnicodeDecodeError, ParseError):
             continue  # reported by the scan
         metadata = {key: data[key] for key in ("title", "slug", "status") if data.get(key)}
+        _set_slug(metadata, metadata.get("slug") or title_slug(settings, metadata))
         contents.append(Page("", metadata=metadata, settings=settings, source_path=path))
     return contents
+
+
+def _set_slug(metadata: dict, slug: str | None) -> None:
+    """Give Pelican the slug the reader would give it, so both compute the same address."""
+    if slug:
+        metadata["slug"] = slug
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,6 +13,7 @@ import unicodedata
 import yaml
 
 from .core.frontmatter import SAFE_LOADER
+from .core.vietnamese import slugify
 from .pelican_internals import FrontMatterReader
 
 
@@ -30,9 +31,13 @@ class HonoursMarkdownReader(FrontMatterReader):
         """Return the article's HTML and metadata, its text in Unicode NFC.
 
         A name typed in decomposed form (some keyboards and copied PDFs give
-        it) then reads, sorts and is searched like the same name composed.
+        it) then reads, sorts and is searched like the same name composed. An
+        article without a `slug` gets the one the site's slugify makes of its title.
         """
         content, metadata = super().read(source_path)
+        slug = title_slug(self.settings, metadata)
+        if slug:
+            metadata["slug"] = slug
         return unicodedata.normalize("NFC", content), metadata
 
     def front_matter_value(self, text, source_path):
@@ -45,6 +50,18 @@ class HonoursMarkdownReader(FrontMatterReader):
         except yaml.YAMLError:
             return None  # pelican-yaml-metadata parses it again and logs the error as it does
         return _composed(metadata) if isinstance(metadata, dict) else None
+
+
+def title_slug(settings: dict, metadata: dict) -> str | None:
+    """The slug the site gives an article or page that has none, or None (it has one, or no title).
+
+    Pelican's own slugify would treat "1/2/2018" or "Trường <THPT>" otherwise
+    than `invoke new` and the checks do; a slug in the metadata is one Pelican
+    takes as it is, so every address comes from the site's one slugify.
+    """
+    if metadata.get("slug") or settings.get("SLUGIFY_SOURCE", "title") != "title" or not metadata.get("title"):
+        return None
+    return slugify(str(metadata["title"])) or None
 
 
 def _composed(value):

@@ -10,6 +10,8 @@ import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
 
+from unidecode import unidecode
+
 # Modifiers that make a separate letter of the alphabet (ă, â, ê, ô, ơ, ư).
 _BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
 # The five tone marks, in the order Vietnamese dictionaries sort them
@@ -39,8 +41,16 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """Return an ASCII slug ("Đông Lỗ" -> "dong-lo")."""
-    return _NON_WORD.sub("-", fold(text)).strip("-")
+    """Return the ASCII slug of a text ("Đông Lỗ" -> "dong-lo", "Ngày 1/2/2018" -> "ngay-1-2-2018").
+
+    The one function that makes an address from a text: the file name
+    `invoke new` writes, the slug the reader gives Pelican for an article or
+    page without one (so the address Pelican publishes and the one the
+    collision check reads), and the checks that a title or tag makes one.
+    Letters of other scripts are spelt in Latin letters (Unidecode, which
+    Pelican's own slugify uses too); every run of anything else is one hyphen.
+    """
+    return _NON_WORD.sub("-", unidecode(unicodedata.normalize("NFKC", text)).lower()).strip("-")
 
 
 @lru_cache(maxsize=1 << 16)  # the same names are sorted again and again on many pages
