@@ -26,6 +26,7 @@ from ..settings import setting
 
 PAGE_CACHE_KEY = "honours_page_cache"  # where this build's PageCache lives in Pelican's context
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+_WHERE_WRITTEN = {"OUTPUT_PATH", "CACHE_PATH"}
 
 
 class PageCache:
@@ -35,8 +36,10 @@ class PageCache:
         self.folder = Path(settings["CACHE_PATH"]) / "honours-pages"
         self.settings, self.digests = settings, digests
         fingerprint = hashlib.sha256(inputs_key)
-        # Every setting may reach a template; object addresses in reprs change between runs.
-        fingerprint.update(_ADDRESS.sub("", repr(sorted(settings.items(), key=lambda kv: kv[0]))).encode())
+        # Every setting may reach a template, except where the build writes (staging folders differ);
+        # object addresses in reprs change between runs.
+        shown = sorted((k, v) for k, v in settings.items() if k not in _WHERE_WRITTEN)
+        fingerprint.update(_ADDRESS.sub("", repr(shown)).encode())
         theme = Path(settings["THEME"]) / "templates"
         for template in sorted(theme.rglob("*")):
             if template.is_file():
