@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import textwrap
@@ -17,6 +18,17 @@ from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
 CONTENT = ROOT / "content"
+# Material that is not the project's to publish (raw seed texts, the extractor's development set) lives
+# beside the checkout. CI has it and sets HONOURS_REQUIRE_SHARED=1, so there a missing file fails the test.
+SHARED = ROOT.parent / "shared"
+
+
+def needs_shared(path: Path):
+    """Mark a test that reads a file under ../shared: skipped without it, except where it is required."""
+    required = os.environ.get("HONOURS_REQUIRE_SHARED") == "1"
+    if required and not path.exists():
+        raise FileNotFoundError(f"{path} is missing; CI keeps ../shared beside the checkout")
+    return pytest.mark.skipif(not path.exists(), reason=f"{path} is not on this machine")
 
 
 def write_files(base: Path, files: dict[str, str]) -> None:

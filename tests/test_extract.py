@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, ROOT
+from conftest import CONTENT, ROOT, SHARED, needs_shared
 from honours.core.frontmatter import parse_front_matter
 from honours.core.model import parse_article
 from honours.core.registries import load_registries
@@ -30,8 +30,8 @@ from editor.extract import (
 )
 
 # The raw seed lives beside the repository (its sentences are not ours to publish).
-SEED_TEXT = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_1e997da88f4ac5f2.txt"
-needs_seed = pytest.mark.skipif(not SEED_TEXT.exists(), reason="the raw seed text is not on this machine")
+SEED_TEXT = SHARED / "seeds" / "000_1e997da88f4ac5f2.txt"
+needs_seed = needs_shared(SEED_TEXT)
 SEED_ARTICLE = CONTENT / "tin-tuc" / "2018" / "hiep-hoa-tong-ket-thi-dua-khen-thuong-nam-2017.md"
 FIXTURES = ROOT / "tests" / "fixtures" / "prose"
 

@@ -28,7 +28,8 @@ from honours.core.validation import Checker
 
 SITENAME = "Hiệp Hòa – Tin tức và Vinh danh"
 ATOM = "{http://www.w3.org/2005/Atom}"
-FORMULA_START = ("=", "+", "-", "@")
+# What Excel and LibreOffice Calc read as the start of a formula (OWASP, "CSV Injection").
+SPREADSHEET_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 LONG_NAME = ("Nguyễn Thị " + "Hoàng Lan " * 30)[: MAX_NAME - 2] + "n"  # 199 characters
 assert len(LONG_NAME) == MAX_NAME - 1
@@ -209,15 +210,12 @@ def read_csv(path: Path) -> list[dict]:
     return list(csv.DictReader(io.StringIO(text[1:])))
 
 
-def as_cell(value) -> str:
-    """What a CSV cell holds for a JSON value: text a spreadsheet would evaluate gets a leading '."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return str(value)
+def assert_nothing_evaluates(rows: list[dict]) -> None:
+    """No cell starts as a spreadsheet formula; a leading ' appears only where one would otherwise."""
+    for row in rows:
+        for key, cell in row.items():
+            assert not cell.startswith(SPREADSHEET_FORMULA), (key, cell)
+            assert not cell.startswith("'") or cell[1:].startswith(SPREADSHEET_FORMULA), (key, cell)
 
 
 def test_json_gives_back_the_texts(site):
@@ -235,22 +233,23 @@ def test_csv_prefixes_exactly_the_cells_a_spreadsheet_would_evaluate(site, name)
     if name != "khen-thuong.csv":
         records = [r for r in records if r["year"] == 2017]
     rows = read_csv(site / "du-lieu" / name)
-    assert len(rows) == len(records)
-    for row, record in zip(rows, records, strict=True):
-        assert row == {key: as_cell(value) for key, value in record.items()}
-    cells = {row["title"] for row in rows} | {row["decision_number"] for row in rows}
-    assert {TITLE, "'" + DECISION} <= cells
+    assert len(rows) == len(records) and [list(row) for row in rows] == [list(r) for r in records]
+    assert_nothing_evaluates(rows)
+    hostile = next(row for row in rows if row["title"] == TITLE)
+    assert (hostile["decision_number"], hostile["note"], hostile["decision_date"]) == ("'" + DECISION, NOTE,
+                                                                                        "2018-01-20")
+    assert (hostile["individuals"], hostile["households"], hostile["illustrative"]) == (str(len(NAMES)), "1",
+                                                                                        "false")
     if name == "khen-thuong.csv":
-        assert {"'" + FORMULA_TITLE, LONG_TITLE} <= cells
+        assert {"'" + FORMULA_TITLE, LONG_TITLE} <= {row["title"] for row in rows}
 
 
 def test_recipients_csv_gives_back_every_name(site):
     rows = [r for r in read_csv(site / "du-lieu/nguoi-nhan.csv") if r["url"].endswith(PAGE)]
-    assert [r["name"] for r in rows] == [as_cell(n) for n in (UNIT_NAME, *NAMES, HOUSEHOLD)]
+    assert [r["name"] for r in rows] == [UNIT_NAME, NAMES[0], "'=1+1 Nguyễn", "'+Trần Văn Bình", "'-Lê Thị Cúc",
+                                         "'@Phạm Văn Dũng", *NAMES[5:], HOUSEHOLD]
     assert {r["decision_number"] for r in rows} == {"'" + DECISION}
-    for row in rows:
-        for key, value in row.items():  # only formulas are prefixed: the other cells are the plain values
-            assert not value.startswith("'") or value[1:].startswith(FORMULA_START), (key, value)
+    assert_nothing_evaluates(rows)
 
 
 # --- what is refused --------------------------------------------------------------------------------------------------
