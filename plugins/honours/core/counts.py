@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from .registries import COMBINED_KIND, RECIPIENT_KINDS, Award
+from .kinds import COMBINED_KEY, COMBINED_KIND, COUNT_KEYS, RECIPIENT_KINDS
+from .registries import Award
 
-COUNT_KEYS = {"collective": "collectives", "individual": "individuals", "household": "households"}
-COMBINED_KEY = "collectives_or_individuals"
 # Every count a line or a total carries, by kind (registries.COUNT_KINDS labels them).
 TOTAL_KEYS = {**COUNT_KEYS, COMBINED_KIND: COMBINED_KEY}
 

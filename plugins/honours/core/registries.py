@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .frontmatter import ParseError, load_yaml
+from .kinds import COMBINED_KIND, COUNT_KINDS, RECIPIENT_KINDS  # noqa: F401 - where the model reads them
 from .personal_data import find_personal_data
 from .problems import Problem, display_path
 from .validation import Checker, show
@@ -21,11 +22,6 @@ LEVELS = {
     "commune": "Cấp xã",
     "other": "Cấp khác",  # enterprises, armed forces
 }
-RECIPIENT_KINDS = {"collective": "tập thể", "individual": "cá nhân", "household": "hộ gia đình"}
-# A count stated for collectives and individuals together ("64 tập thể, cá nhân"): a column of its own
-# beside the recipient kinds wherever counts are shown, never split by guesswork.
-COMBINED_KIND = "collective_or_individual"
-COUNT_KINDS = {**RECIPIENT_KINDS, COMBINED_KIND: "tập thể, cá nhân (không tách)"}
 AWARD_KINDS = {"form": "hình thức khen thưởng", "title": "danh hiệu thi đua"}
 
 

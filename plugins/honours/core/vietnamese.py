@@ -1,6 +1,6 @@
 """Vietnamese text helpers: folding diacritics, sorting, dates and numbers.
 
-These depend on nothing else in the package, so every layer may use them.
+These depend on nothing else in the package but the recipient kinds, so every layer may use them.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from unidecode import unidecode
+
+from .kinds import RECIPIENT_KINDS
 
 # Modifiers that make a separate letter of the alphabet (ă, â, ê, ô, ơ, ư).
 _BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
@@ -108,8 +110,8 @@ def format_counts(collectives: int, individuals: int, households: int, together:
     `together` is a count stated for collectives and individuals alike; it is
     written apart ("64 tập thể và cá nhân (không tách)") so that no comma makes it read as two counts.
     """
-    parts = [f"{format_number(n)} {label}" for n, label in
-             ((collectives, "tập thể"), (individuals, "cá nhân"), (households, "hộ gia đình")) if n]
+    counts = dict(zip(RECIPIENT_KINDS, (collectives, individuals, households), strict=True))
+    parts = [f"{format_number(n)} {RECIPIENT_KINDS[kind]}" for kind, n in counts.items() if n]
     if together:
         parts.append(f"{format_number(together)} tập thể và cá nhân (không tách)")
     return ", ".join(parts) or "0"
