@@ -56,9 +56,7 @@ def test_lines_of_a_year_in_rank_order(ledger):
     assert awards == ["bang-khen-thu-tuong", "giay-khen"]
 
 
-def test_queries_by_authority_award_and_article(ledger):
-    assert [e.line.year for e in ledger.for_authority("chu-tich-ubnd-xa")] == [2016]
-    assert len(ledger.for_award("giay-khen")) == 1
+def test_the_lines_of_an_article_come_in_its_order(ledger):
     assert [e.line.position for e in ledger.for_article("a")] == [1, 2]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from honours.core.vietnamese import fold, format_date, format_number, person_sort_key, slugify, sort_key
+from honours.core.vietnamese import fold, format_date, format_number, slugify, sort_key
 
 
 def test_dictionary_order_puts_d_bar_after_d_and_tones_after_the_base_letter():
@@ -14,11 +14,6 @@ def test_dictionary_order_puts_d_bar_after_d_and_tones_after_the_base_letter():
         "An", "Ăn", "Ân", "Danh Thắng", "Dương", "Đại Thành", "Đồng Tân",
         "Hoa", "Hòa", "Hỏa", "Hóa", "Họa", "Hoàng An",
     ]
-
-
-def test_people_sort_by_given_name():
-    people = ["Nguyễn Văn Bình", "Trần Thị An", "Lê Văn Đức", "Phạm Thị Dung"]
-    assert sorted(people, key=person_sort_key) == ["Trần Thị An", "Nguyễn Văn Bình", "Phạm Thị Dung", "Lê Văn Đức"]
 
 
 def test_folding_includes_d_bar():

@@ -16,7 +16,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from ..core.frontmatter import HEADER_RE, ParseError, parse_front_matter
 from ..core.model import ArticleData, check_page, parse_article
-from ..core.problems import Problem, display_path
+from ..core.problems import Problem, display_path, line_at
 from ..core.registries import Registries, load_registries
 from ..core.validation import Checker
 from ..settings import registry_folder, setting
@@ -221,7 +221,7 @@ class _Scanner:
         if cached is None:
             return False
         match = HEADER_RE.fullmatch(text)
-        body_line = text.count("\n", 0, match.start("content")) + 2
+        body_line = line_at(text, match.start("content")) + 1
         # Images live in other files, which may have changed: check them again.
         image_problems = check_body_images(match.group("content"), body_line, path, self.settings)
         if image_problems:

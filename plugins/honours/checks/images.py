@@ -29,7 +29,7 @@ from ..core.images import (
     plan_for,
 )
 from ..core.markdowntext import blank_code
-from ..core.problems import Problem, display_path, suggest
+from ..core.problems import Problem, display_path, line_at, suggest
 
 logger = logging.getLogger(__name__)
 # --- the pre-build check --------------------------------------------------------------------------
@@ -100,7 +100,7 @@ def check_body_images(body: str, body_line: int, path: str, settings: dict) -> l
     shown = display_path(path)
     problems = []
     for image in images:
-        line = body_line - 1 + body.count("\n", 0, image.offset)
+        line = line_at(body, image.offset, body_line - 1)  # the body starts with the newline of "---"
         if not (image.alt or "").strip():
             problems.append(Problem(shown, line, FIELD, "ảnh thiếu mô tả (alt)",
                                     f"viết mô tả trong ngoặc vuông: ![Mô tả ảnh](/{config.folder}/ten-anh.jpg)"))

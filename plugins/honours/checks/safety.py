@@ -18,7 +18,7 @@ from markdown import Markdown
 
 from ..core.markdowntext import blank_code
 from ..core.personal_data import find_personal_data
-from ..core.problems import Problem
+from ..core.problems import Problem, line_at
 from ..core.validation import Checker
 from ..settings import setting
 
@@ -43,7 +43,7 @@ def check_raw_html(body: str, body_line: int, path: str, settings: dict, field: 
     found = []
     for pattern, message in _DANGEROUS:
         for match in pattern.finditer(text):
-            line = body_line - 1 + text.count("\n", 0, match.start())  # the body starts with the newline of "---"
+            line = line_at(text, match.start(), body_line - 1)  # the body starts with the newline of "---"
             found.append(Problem(path, line, field, message.format(match.group(1).lower()), RAW_HTML_HINT))
     return found
 
@@ -126,7 +126,7 @@ def check_rendered_html(text: str, text_line: int, path: str, settings: dict, ma
     problems, lowered = [], text.lower()
     for message, needle in dict.fromkeys(findings.found):
         at = lowered.find(needle.lower())
-        line = text_line - 1 + text.count("\n", 0, at) if at >= 0 else text_line
+        line = line_at(text, at, text_line - 1) if at >= 0 else text_line
         problems.append(Problem(path, line, field, message, RAW_HTML_HINT))
     return problems
 
@@ -142,7 +142,7 @@ def check_control_characters(body: str, body_line: int, path: str) -> list[Probl
     match = _CONTROL.search(body)
     if match is None:
         return []
-    line = body_line - 1 + body.count("\n", 0, match.start())
+    line = line_at(body, match.start(), body_line - 1)
     return [Problem(path, line, "nội dung", f"có ký tự điều khiển không in được (mã {ord(match.group()):#04x})",
                     "xóa ký tự đó (thường do sao chép từ Word); xuống dòng bằng phím Enter")]
 

@@ -15,6 +15,7 @@ from functools import cached_property
 
 import yaml
 
+from .problems import line_at
 from .yamlerrors import explain, explain_reader
 
 try:  # libyaml is an order of magnitude faster when the wheel ships it
@@ -175,8 +176,8 @@ def parse_front_matter(text: str) -> FrontMatter:
             "không tìm thấy phần thông tin đầu bài (front-matter)",
             "đặt ở đầu tệp một khối nằm giữa hai dòng '---', ví dụ: ---, title: …, date: …, ---",
         )
-    header_line = text.count("\n", 0, match.start("metadata")) + 1
-    body_line = text.count("\n", 0, match.start("content")) + 2
+    header_line = line_at(text, match.start("metadata"))
+    body_line = line_at(text, match.start("content")) + 1
     document = load_yaml(match.group("metadata"), first_line=header_line)
     if not isinstance(document.data, dict):
         raise ParseError(

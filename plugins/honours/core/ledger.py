@@ -12,7 +12,7 @@ from datetime import datetime
 
 from .counts import TOTAL_KEYS
 from .model import ArticleData, AwardLine, Recipient
-from .registries import LEVELS, Authority, Award, Registries, Unit
+from .registries import LEVELS, Award, Registries, Unit
 
 LEDGER_KEY = "honours_ledger"  # where the build's ledger lives in Pelican's context
 
@@ -133,12 +133,6 @@ class Ledger:
         """Award lines of one article, in the order the article lists them."""
         return sorted(self._by_article.get(source_path, ()), key=lambda e: e.line.position)
 
-    def for_authority(self, slug: str) -> list[Entry]:
-        return [e for e in self.entries if e.line.authority.slug == slug]
-
-    def for_award(self, slug: str) -> list[Entry]:
-        return [e for e in self.entries if e.line.award.slug == slug]
-
     def honours_of_unit(self, slug: str) -> list[Honour]:
         """Named honours of a unit and of its people, newest year first."""
         return sorted(self._honours_by_unit.get(slug, ()),
@@ -177,11 +171,6 @@ class Ledger:
     def totals_by_award(self, entries: Iterable[Entry]) -> list[tuple[Award, Totals]]:
         """Totals per award, highest honour first."""
         return _group(entries, lambda e: e.line.award, key=lambda a: a.order)
-
-    def totals_by_authority(self, entries: Iterable[Entry]) -> list[tuple[Authority, Totals]]:
-        """Totals per authority, highest level first."""
-        levels = list(LEVELS)
-        return _group(entries, lambda e: e.line.authority, key=lambda a: (levels.index(a.level), a.slug))
 
     def totals_by_level(self, entries: Iterable[Entry]) -> list[tuple[str, Totals]]:
         """Totals per authority level, every level listed (zero when none)."""

@@ -10,7 +10,6 @@ from .counts import COMBINED_KEY, COUNT_KEYS, TOTAL_KEYS, final_counts
 from .registries import (
     AUTHORITY_FILE,
     AWARD_FILE,
-    RECIPIENT_KINDS,
     UNIT_FILE,
     Authority,
     Award,
@@ -66,10 +65,6 @@ class Recipient:
     @property
     def display_name(self) -> str:
         return self.name if self.name else self.unit.title
-
-    @property
-    def kind_label(self) -> str:
-        return RECIPIENT_KINDS[self.kind]
 
 
 @dataclass(frozen=True)

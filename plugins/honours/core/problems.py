@@ -44,6 +44,11 @@ def report(problems: Iterable[Problem]) -> str:
     return "\n".join(lines)
 
 
+def line_at(text: str, offset: int, first_line: int = 1) -> int:
+    """The file line of a character offset in a text whose first character is on first_line."""
+    return first_line + text.count("\n", 0, offset)
+
+
 def display_path(path: str) -> str:
     """Return path relative to the working folder when it lies inside it."""
     absolute = os.path.abspath(path)

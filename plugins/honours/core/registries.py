@@ -60,10 +60,6 @@ class Authority:
     level: str
     aliases: tuple[str, ...] = ()
 
-    @property
-    def level_label(self) -> str:
-        return LEVELS[self.level]
-
 
 @dataclass(frozen=True)
 class Award:

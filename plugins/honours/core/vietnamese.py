@@ -77,13 +77,6 @@ def sort_key(text: str) -> tuple:
     return (primary, tuple(tones), text)
 
 
-@lru_cache(maxsize=1 << 16)
-def person_sort_key(name: str) -> tuple:
-    """Order people's names by given name (the last word), then the full name."""
-    words = name.split()
-    return (sort_key(words[-1] if words else ""), sort_key(name))
-
-
 def format_date(value: date | datetime) -> str:
     """Return "Thứ Năm, 01/02/2018" without depending on the machine's locale."""
     return f"{WEEKDAYS[value.weekday()]}, {format_short_date(value)}"

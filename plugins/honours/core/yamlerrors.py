@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from .problems import line_at
+
 INDENT_HINT = ("các khóa cùng cấp phải thẳng cột, mỗi cấp thụt vào 2 dấu cách; khi bỏ dấu '#' ở dòng gợi ý, "
                "xóa cả dấu '#' và một dấu cách ngay sau nó")
 QUOTE_HINT = 'đặt cả giá trị trong ngoặc kép, ví dụ: title: "Hiệp Hòa: tổng kết thi đua năm 2017"'
@@ -49,7 +51,7 @@ def explain_reader(error: yaml.reader.ReaderError, text: str) -> Explanation:
     """Explain a character YAML refuses to read (a control character pasted from another document)."""
     character = error.character  # an int or a one-letter text, depending on libyaml
     code = f"U+{ord(character) if isinstance(character, str) else character:04X}"
-    line = text.count("\n", 0, max(error.position, 0))
+    line = line_at(text, max(error.position, 0), first_line=0)  # counted from 0, as YAML marks lines
     return Explanation(line, f"dòng này có ký tự điều khiển không in được ({code})",
                        "xóa ký tự lạ, thường do sao chép từ văn bản khác: gõ lại đoạn chữ đó")
 

@@ -49,7 +49,7 @@ from ..core.images import (
     locate,
     plan_for,
 )
-from ..core.problems import ContentErrors, Problem, display_path, report
+from ..core.problems import Problem, display_path, stop_on
 from ..pelican_internals import content_html, set_content_html
 
 logger = logging.getLogger(__name__)
@@ -231,9 +231,7 @@ class ImagesGenerator(Generator):
         self.config = Config.of(self.settings)
         self._keep_originals_out()
         self.images, problems = image_folder(self.settings)
-        if problems:
-            logger.error(report(problems))
-            raise ContentErrors(problems)
+        stop_on(problems)
 
     def _keep_originals_out(self) -> None:
         """Make sure Pelican itself never copies an original into the output."""
@@ -247,8 +245,7 @@ class ImagesGenerator(Generator):
                 problem = Problem("STATIC_PATHS", 0, "", f"thư mục ảnh '{folder}' nằm trong STATIC_PATHS nên ảnh gốc "
                                   "(còn EXIF, vị trí GPS) sẽ bị chép nguyên lên trang",
                                   f"bỏ '{static}' khỏi STATIC_PATHS trong tệp cài đặt")
-                logger.error(report([problem]))
-                raise ContentErrors([problem])
+                stop_on([problem])
         links = self.context.get("static_links")
         if links:  # `{static}` links the rewrite did not point at a cleaned copy
             links.difference_update({link for link in links if inside_folder(posixpath.normpath(link), folder)})
@@ -259,9 +256,7 @@ class ImagesGenerator(Generator):
         if pending:
             with ThreadPoolExecutor(max_workers=min(len(pending), os.cpu_count() or 1)) as pool:
                 problems = [p for p in pool.map(self._process, pending) if p]
-            if problems:
-                logger.error(report(problems))
-                raise ContentErrors(problems)
+            stop_on(problems)
         written = 0
         for image in self.images:
             entry = config.entry(image.source.digest)
