@@ -32,17 +32,17 @@ def finish(code: int) -> None:
 @task
 def build(c):
     """Build the site into output/ (development settings); any content error stops it."""
-    from editor.publish import build_then_swap
+    from editor.publish import main
 
-    finish(build_then_swap(ROOT, "pelicanconf.py"))
+    finish(main(["--root", str(ROOT), "-s", "pelicanconf.py"]))
 
 
 @task
 def serve(c, port=8000):
     """Build, serve at http://127.0.0.1:8000 and rebuild when content, theme or plugins change."""
-    from editor.serve import serve as run
+    from editor.serve import main
 
-    run(ROOT, port=int(port))
+    finish(main(["--root", str(ROOT), "--port", str(port)]))
 
 
 @task(help={"path": "content folder to check (default: content/)"})
@@ -75,11 +75,11 @@ def extract(c, path, json=False):
 @task
 def publish(c):
     """Build with publishconf.py into a temporary folder and replace output/ only if it succeeded."""
-    from editor.publish import build_then_swap
+    from editor.publish import main
 
     if not os.environ.get("SITEURL"):
         print("Chú ý: chưa đặt biến SITEURL (địa chỉ trang khi xuất bản); dùng địa chỉ mặc định trong publishconf.py.")
-    finish(build_then_swap(ROOT, "publishconf.py"))
+    finish(main(["--root", str(ROOT), "-s", "publishconf.py"]))
 
 
 @task

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -38,3 +39,13 @@ def build_then_swap(root: Path, settings: str, output: str = "output", content: 
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: build a site and put it in place only when the build succeeded."""
+    parser = argparse.ArgumentParser(prog="publish", description="Xây dựng trang, chỉ thay thư mục kết quả khi "
+                                                                 "xây dựng thành công.")
+    parser.add_argument("-s", "--settings", default="pelicanconf.py", help="tệp cấu hình Pelican")
+    parser.add_argument("--root", default=".", help="thư mục dự án")
+    args = parser.parse_args(argv)
+    return build_then_swap(Path(args.root), args.settings)

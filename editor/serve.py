@@ -8,6 +8,7 @@ good site stays up, and the server never stops.
 
 from __future__ import annotations
 
+import argparse
 import functools
 import threading
 import time
@@ -67,3 +68,14 @@ def serve(root: Path, settings: str = "pelicanconf.py", host: str = "127.0.0.1",
         pass
     finally:
         server.shutdown()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: serve the site and rebuild it on every change until Ctrl+C."""
+    parser = argparse.ArgumentParser(prog="serve", description="Xem trước trang và xây dựng lại khi có thay đổi.")
+    parser.add_argument("-s", "--settings", default="pelicanconf.py", help="tệp cấu hình Pelican")
+    parser.add_argument("--root", default=".", help="thư mục dự án")
+    parser.add_argument("--port", type=int, default=8000, help="cổng (mặc định 8000)")
+    args = parser.parse_args(argv)
+    serve(Path(args.root), args.settings, port=args.port)
+    return 0

@@ -134,9 +134,9 @@ def build_search_index(pelican) -> None:
             raise
         bad = incomplete_files(index_path)
         if not bad:
-            logger.info("honours: indexed %d pages for search", count)
+            logger.info("honours: đã lập chỉ mục tìm kiếm cho %d trang", count)
             return
-        logger.warning("honours: search index incomplete (%s), writing it again (%d/%d)",
+        logger.warning("honours: chỉ mục tìm kiếm bị thiếu (%s), đang ghi lại (lần %d/%d)",
                        ", ".join(os.path.relpath(p, pelican.output_path) for p in bad), attempt, WRITE_ATTEMPTS)
     message = "chỉ mục tìm kiếm ghi ra bị thiếu sau nhiều lần thử"
     logger.error("honours: %s", message)
