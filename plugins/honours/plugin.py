@@ -5,24 +5,23 @@ Signals hold weak references, so only module-level functions are connected.
 
 from __future__ import annotations
 
+import importlib
 import logging
+import pkgutil
 
 from pelican import signals
 
+from . import pages
 from .checks.content import CONTENT_KEY, list_files, scan_content
 from .checks.outputs import check_output_paths
 from .core.ledger import LEDGER_KEY, ArticleRef, Ledger
 from .core.problems import ContentErrors, Problem, display_path, stop_on
-from .pages.admin import AdminGenerator
+from .pages.base import HonoursGenerator
 from .pages.feeds import provide_writer
-from .pages.images import ImagesGenerator, rewrite_images
-from .pages.opendata import OpenDataGenerator
+from .pages.images import rewrite_images
 from .pages.pagecache import PAGE_CACHE_KEY, PageCache, PageCacheGenerator
-from .pages.rolls import HonourRollGenerator
 from .pages.search import build_search_index
-from .pages.stats import StatisticsGenerator
 from .pages.templating import add_template_helpers, date_pages_for_sitemap, freeze_article_urls
-from .pages.units import UnitPagesGenerator
 from .pelican_internals import forget_unfinished_sitemap
 from .reader import HonoursMarkdownReader, use_fast_reader
 
@@ -83,10 +82,16 @@ def forget_stopped_build(pelican) -> None:
     forget_unfinished_sitemap()
 
 
+def page_families() -> list[type]:
+    """Every page family: each HonoursGenerator subclass in a module of `pages`, in the order they run."""
+    for module in pkgutil.iter_modules(pages.__path__):
+        importlib.import_module(f"{pages.__name__}.{module.name}")
+    return sorted(HonoursGenerator.families, key=lambda family: (family.position, family.__module__, family.__name__))
+
+
 def add_generators(pelican):
-    """Return the generators of the plugin's page families."""
-    return [HonourRollGenerator, UnitPagesGenerator, StatisticsGenerator, OpenDataGenerator, ImagesGenerator,
-            AdminGenerator, PageCacheGenerator]
+    """Return the generators of the plugin's page families, and the page cache's last."""
+    return [*page_families(), PageCacheGenerator]
 
 
 def register() -> None:

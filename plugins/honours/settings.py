@@ -101,8 +101,8 @@ DEFAULTS = {
 
 
 def setting(settings: dict, name: str):
-    """Return a setting of the plugin, falling back to its default."""
-    return settings.get(name, DEFAULTS[name])
+    """Return a setting of the plugin, falling back to its default (a family may have none: pelicanconf.py)."""
+    return settings[name] if name in settings else DEFAULTS[name]
 
 
 def url_for(settings: dict, family: str, **values) -> str:

@@ -75,8 +75,8 @@ def _generated_outputs(settings: dict) -> tuple[set[str], list[re.Pattern]]:
     """The folders the plugin's pages fill, and patterns of every other generated file."""
     folders = {"pagefind", setting(settings, "HONOURS_SEARCH_URL").split("/", 1)[0],
                setting(settings, "HONOURS_IMAGE_PATH").split("/", 1)[0], settings.get("THEME_STATIC_DIR", "theme")}
-    for name in DEFAULTS:
-        if name.endswith("_SAVE_AS") and "/" in setting(settings, name):
+    for name in {**DEFAULTS, **settings}:  # a page family may be configured in the settings only
+        if name.startswith("HONOURS_") and name.endswith("_SAVE_AS") and "/" in setting(settings, name):
             folders.add(setting(settings, name).split("/", 1)[0])
     for name in ("ARTICLE_SAVE_AS", "PAGE_SAVE_AS"):  # a family configured inside the articles' folder
         folders.discard(settings.get(name, "").split("/", 1)[0])

@@ -51,6 +51,8 @@ class AdminPage:
 class AdminGenerator(HonoursGenerator):
     """Write admin/index.html, admin/config.yml and Decap's files."""
 
+    position = 60
+
     def generate_output(self, writer) -> None:
         save_as = save_as_for(self.settings, "HONOURS_ADMIN")
         if not save_as:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
 from pelican.generators import Generator
 from pelican.paginator import Paginator
@@ -27,8 +28,19 @@ class HonoursGenerator(Generator):
     """Base class of the plugin's page families.
 
     `generate_context()` reads and aggregates from the ledger; subclasses
-    only write in `generate_output()`.
+    only write in `generate_output()`. Every subclass defined in a module of
+    this package is a page family Pelican runs (see `families`): a new family
+    needs no registration.
     """
+
+    families: ClassVar[list[type[HonoursGenerator]]] = []  # filled as the modules of `pages` are imported
+    # Where a family runs among the others; pages are listed in the sitemap in the order they are written.
+    position: ClassVar[int] = 100
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__module__.startswith(f"{__package__}."):
+            HonoursGenerator.families.append(cls)
 
     @property
     def ledger(self) -> Ledger:

@@ -28,7 +28,6 @@ from concurrent.futures import ThreadPoolExecutor
 from html import escape
 
 from pelican.contents import Article, Page
-from pelican.generators import Generator
 from PIL import Image, ImageOps
 
 from ..checks.images import PlannedImage, image_folder
@@ -51,6 +50,7 @@ from ..core.images import (
 )
 from ..core.problems import Problem, display_path, stop_on
 from ..pelican_internals import content_html, set_content_html
+from .base import HonoursGenerator
 
 logger = logging.getLogger(__name__)
 REPLACED = frozenset({"src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding"})
@@ -219,13 +219,15 @@ def _complete(entry: str, plan: Plan) -> bool:
     return all(os.path.isfile(os.path.join(entry, name)) for name in ("meta.json", *(r.name for r in plan.renditions)))
 
 
-class ImagesGenerator(Generator):
+class ImagesGenerator(HonoursGenerator):
     """Publish every image of the images folder, cleaned, with its resized copies.
 
     `generate_context` finds and checks the files (all of them, not only those
     an article shows, since each is published at its URL as before);
     `generate_output` processes what the cache lacks and copies the rest.
     """
+
+    position = 50
 
     def generate_context(self):
         self.config = Config.of(self.settings)

@@ -191,6 +191,8 @@ def data_package(files: list[DataFile], settings: dict, created: str | None) -> 
 class OpenDataGenerator(HonoursGenerator):
     """Write the open-data files and the page that lists them."""
 
+    position = 40
+
     def generate_context(self):
         ledger, settings = self.ledger, self.settings
         awards = [award_record(e, settings) for e in ledger.entries]

@@ -77,6 +77,8 @@ def roll_url(settings: dict, context: dict, year: int, award: str) -> str:
 class HonourRollGenerator(HonoursGenerator):
     """Write /khen-thuong/ and one roll per emulation year."""
 
+    position = 10
+
     def generate_context(self):
         self.rolls: list[YearRoll] = []
         for year in self.ledger.years():

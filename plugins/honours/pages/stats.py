@@ -63,6 +63,8 @@ class YearStats:
 class StatisticsGenerator(HonoursGenerator):
     """Write /thong-ke/ and one statistics page per emulation year, with charts."""
 
+    position = 30
+
     @property
     def ledger(self) -> Ledger:
         """The award lines the statistics count: those of illustrative articles only when the setting says so."""

@@ -48,6 +48,8 @@ class UnitRecord:
 class UnitPagesGenerator(HonoursGenerator):
     """Write /don-vi/, one page per registry unit, and each unit's Atom feed."""
 
+    position = 20
+
     def generate_context(self):
         units = self.ledger.registries.units
         children, predecessors = defaultdict(list), defaultdict(list)
