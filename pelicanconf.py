@@ -95,3 +95,6 @@ RELATIVE_URLS = False
 # through this GitHub repository (see README, "Web editor"). HONOURS_ADMIN_SAVE_AS = "" turns it off.
 HONOURS_ADMIN_NODE_MODULES = str(ROOT / "node_modules")
 HONOURS_ADMIN_BACKEND = {"name": "github", "repo": "hiep-hoa/tin-tuc-vinh-danh", "branch": "main"}
+
+# The name catalogues list the open data under (/du-lieu/datapackage.json).
+HONOURS_DATAPACKAGE_NAME = "hiep-hoa-khen-thuong"

@@ -71,6 +71,8 @@ DEFAULTS = {
     "HONOURS_DATAPACKAGE_URL": "du-lieu/datapackage.json",
     "HONOURS_RECIPIENTS_CSV_SAVE_AS": "du-lieu/nguoi-nhan.csv",
     "HONOURS_DATAPACKAGE_SAVE_AS": "du-lieu/datapackage.json",
+    # The data package's `name` (lower case, digits, "-", "_", "."), as catalogues list it.
+    "HONOURS_DATAPACKAGE_NAME": "khen-thuong",
     # Build the Pagefind search index into output/pagefind after each build.
     "HONOURS_SEARCH_INDEX": True,
     "HONOURS_SEARCH_URL": "tim-kiem/",
@@ -94,7 +96,7 @@ DEFAULTS = {
     "HONOURS_ADMIN_URL": "admin/",
     "HONOURS_ADMIN_SAVE_AS": "admin/index.html",
     "HONOURS_ADMIN_NODE_MODULES": "node_modules",
-    "HONOURS_ADMIN_BACKEND": {"name": "github", "repo": "hiep-hoa/tin-tuc-vinh-danh", "branch": "main"},
+    "HONOURS_ADMIN_BACKEND": {"name": "github", "repo": "", "branch": "main"},  # the site names its repository
     "HONOURS_ADMIN_LOCAL_BACKEND": True,
     "HONOURS_ADMIN_CONTENT_FOLDER": "content",
 }

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 
 from ..core.ledger import Entry, Honour
+from ..settings import setting
 from .base import HonoursGenerator, newest
 
 
@@ -159,7 +160,7 @@ def _cell(value) -> str:
 def data_package(files: list[DataFile], settings: dict, created: str | None) -> str:
     """Return datapackage.json (Frictionless Data Package) describing the files."""
     package = {
-        "name": "hiep-hoa-khen-thuong",
+        "name": setting(settings, "HONOURS_DATAPACKAGE_NAME"),
         "title": f"Dữ liệu khen thưởng – {settings['SITENAME']}",
         "description": "Các dòng khen thưởng và người được khen nêu trong bài viết của trang, "
                        "xuất ra từ cùng dữ liệu với các trang bảng vinh danh và thống kê.",
