@@ -11,7 +11,6 @@ import pkgutil
 
 from pelican import signals
 
-from . import pages
 from .checks.content import CONTENT_KEY, list_files, scan_content
 from .checks.outputs import check_output_paths
 from .core.ledger import LEDGER_KEY, ArticleRef, Ledger
@@ -84,8 +83,9 @@ def forget_stopped_build(pelican) -> None:
 
 def page_families() -> list[type]:
     """Every page family: each HonoursGenerator subclass in a module of `pages`, in the order they run."""
-    for module in pkgutil.iter_modules(pages.__path__):
-        importlib.import_module(f"{pages.__name__}.{module.name}")
+    package = importlib.import_module(".pages", __package__)
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{module.name}")
     return sorted(HonoursGenerator.families, key=lambda family: (family.position, family.__module__, family.__name__))
 
 
