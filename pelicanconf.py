@@ -42,6 +42,12 @@ ARTICLE_PATHS = ["tin-tuc"]
 PAGE_PATHS = ["pages"]
 IGNORE_FILES = [".*", "*~", "*.swp", "README*"]  # hidden files include editors' locks and macOS "._" copies
 
+# Articles and pages get their slug from the site's slugify (honours.core.vietnamese), through the reader;
+# Pelican's own slugify, which makes the addresses of tags, categories and authors, is given rules that make
+# it agree (after Unidecode, as both do): every run of anything but a letter or digit is one hyphen.
+SLUG_REGEX_SUBSTITUTIONS = [(r"[^a-z0-9]+", "-"), (r"^-+|-+$", "")]
+TAG_REGEX_SUBSTITUTIONS = CATEGORY_REGEX_SUBSTITUTIONS = AUTHOR_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
+
 ARTICLE_URL = "tin-tuc/{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
 PAGE_URL = "{slug}/"

@@ -93,3 +93,14 @@ def site_settings_for(content):
     from conftest import site_settings
 
     return site_settings(content, content.parent / "checked")
+
+
+def test_tags_categories_and_authors_get_their_addresses_by_the_same_rule(tmp_path):
+    from pelican.urlwrappers import Author, Category, Tag
+
+    settings = site_settings_for(tmp_path)
+    # Pelican strips what looks like an HTML tag from a name before making its slug; the rest must agree.
+    names = [title for title in [*TITLES, *SAME_AS, *REFUSED] if "<" not in title]
+    for wrapper in (Tag, Category, Author):
+        assert [wrapper(name, settings).slug for name in names] == [slugify(name) for name in names], wrapper
+    assert Tag("Ngày 1/2/2018", settings).slug == "ngay-1-2-2018" and Category("…", settings).slug == ""
