@@ -337,8 +337,9 @@ def test_every_fixture_has_an_expectation():
     ("Năm 2023, toàn xã có 1.126/1.250 hộ đạt danh hiệu Gia đình văn hóa.",
      [(None, "gia-dinh-van-hoa", 0, 0, 1126, C)]),
     ("Chủ tịch UBND huyện tặng Giấy khen cho 12 lượt tập thể.", [("chu-tich-ubnd-huyen", "giay-khen", 12, 0, 0, C)]),
+    # "30 tập thể, cá nhân" (one count for both kinds) is the sum of the line before: a suggestion, not a line.
     ("Chủ tịch UBND huyện tặng Giấy khen cho 10 tập thể, 20 cá nhân. Hội nghị đã khen thưởng 30 tập thể, cá nhân.",
-     [("chu-tich-ubnd-huyen", "giay-khen", 10, 20, 0, C)]),
+     [("chu-tich-ubnd-huyen", "giay-khen", 10, 20, 0, C), (None, None, 0, 0, 0, T)]),
     # A count of a kind the award cannot go to is not its recipients.
     ("Nhà trường đã đào tạo 25.000 học sinh, đạt danh hiệu Tập thể lao động xuất sắc.", []),
     # An award left without a count does not take the next subject's "02 Cờ thi đua".
@@ -473,7 +474,8 @@ MIXED = [
 def test_json_has_exactly_the_documented_keys():
     data = json.loads(to_json(MIXED))
     assert [list(item) for item in data] == [
-        ["by", "award", "collectives", "individuals", "households", "status", "text"]] * len(MIXED)
+        ["by", "award", "collectives", "individuals", "households", "collectives_or_individuals", "status", "reason",
+         "text"]] * len(MIXED)
     assert data[1]["status"] == "proposed" and data[2]["by"] is None
     assert "Thủ tướng" in to_json(MIXED)  # not escaped
 

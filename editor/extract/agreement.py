@@ -1,0 +1,56 @@
+"""Whether an article's prose and its award data agree: the warnings of `invoke check`."""
+
+from __future__ import annotations
+
+from honours.core.registries import Registries
+
+from .extractor import extract
+from .items import CONFERRED, COUNT_FIELDS, COUNT_KINDS
+from .vocabulary import KIND_LABELS
+
+
+def _recorded(line, kind: str) -> int:
+    # Award lines written before a count field existed simply do not have it.
+    return getattr(line, COUNT_FIELDS[kind], 0) or 0
+
+
+def compare(text: str, lines, registries: Registries) -> list[str]:
+    """Return warnings (in Vietnamese) where the prose's conferred counts differ from the award lines.
+
+    `lines` are the article's `model.AwardLine`s. Totals per recipient kind are
+    compared over the whole article, then each (authority, award) pair that both
+    the prose and the data name. Nothing is reported when the prose states no
+    conferred counts.
+    """
+    conferred = [p for p in extract(text, registries) if p.status == CONFERRED]
+    if not conferred:
+        return []
+    warnings = []
+    for kind in COUNT_KINDS:
+        prose = sum(p.count(kind) for p in conferred)
+        data = sum(_recorded(line, kind) for line in lines)
+        if prose != data:
+            label = KIND_LABELS[kind]
+            warnings.append(f"bài viết nêu tổng cộng {prose} {label} được khen thưởng, "
+                            f"nhưng dữ liệu khen thưởng (honours) ghi {data} {label}")
+    stated = _by_pair(((p.by, p.award, p) for p in conferred if p.by and p.award), lambda p, k: p.count(k))
+    recorded = _by_pair(((line.authority.slug, line.award.slug, line) for line in lines), _recorded)
+    for pair in sorted(stated.keys() & recorded.keys()):
+        for kind in COUNT_KINDS:
+            prose, data = stated[pair][kind], recorded[pair][kind]
+            if prose != data:
+                label = KIND_LABELS[kind]
+                authority, award = registries.authorities[pair[0]], registries.awards[pair[1]]
+                warnings.append(f"'{award.name}' của {authority.name}: bài viết nêu {prose} {label}, "
+                                f"nhưng dữ liệu khen thưởng (honours) ghi {data} {label}")
+    return warnings
+
+
+def _by_pair(rows, count) -> dict[tuple[str, str], dict[str, int]]:
+    """Sum counts per (authority, award) pair."""
+    out: dict[tuple[str, str], dict[str, int]] = {}
+    for by, award, row in rows:
+        sums = out.setdefault((by, award), dict.fromkeys(COUNT_KINDS, 0))
+        for kind in COUNT_KINDS:
+            sums[kind] += count(row, kind)
+    return out

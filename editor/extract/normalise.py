@@ -1,0 +1,118 @@
+"""Spelling-independent words: NFC, lower case, one tone-mark placement, abbreviations expanded."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from .vocabulary import ABBREVIATIONS
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_VOWELS = "aăâeêioôơuưy"
+_MODIFIED_VOWELS = "ăâêôơư"
+
+
+@lru_cache(maxsize=16384)
+def normalize_word(word: str) -> str:
+    """Return a word in lower case with its tone mark in one fixed place.
+
+    "Hoà" and "hòa", "Uỷ" and "ủy", "sỹ" and "sĩ" give the same result; the
+    place chosen is the traditional one (hòa, thủy), so results stay readable.
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("ð", "đ"))
+    tone = ""
+    kept = []
+    for char in decomposed:
+        if char in _TONE_MARKS:
+            tone = char
+        else:
+            kept.append(char)
+    base = unicodedata.normalize("NFC", "".join(kept))
+    start = _nucleus_start(base)
+    end = start
+    while end < len(base) and base[end] in _VOWELS:
+        end += 1
+    onset, nucleus, coda = base[:start], base[start:end], base[end:]
+    if nucleus == "y" and onset:  # sỹ/sĩ, kỹ/kĩ, lý/lí: the two spellings are both in use
+        nucleus = "i"
+    if not tone or not nucleus:
+        return onset + nucleus + coda
+    modified = [i for i, char in enumerate(nucleus) if char in _MODIFIED_VOWELS]
+    if modified:
+        at = modified[-1]  # người, thuyền, muốn
+    elif coda or len(nucleus) == 1:
+        at = len(nucleus) - 1  # hoàng, toán
+    else:
+        at = 0 if len(nucleus) == 2 else 1  # hòa, thủy, mía; ngoài
+    marked = unicodedata.normalize("NFC", nucleus[at] + tone)
+    return onset + nucleus[:at] + marked + nucleus[at + 1:] + coda
+
+
+def _nucleus_start(base: str) -> int:
+    """Return where the vowels of a syllable start ("qu" and "gi" count as consonants)."""
+    i = 0
+    while i < len(base) and base[i] not in _VOWELS:
+        i += 1
+    followed_by_vowel = i + 1 < len(base) and base[i + 1] in _VOWELS
+    if followed_by_vowel and base[:i] in ("q", "g") and base[i] == ("u" if base[:i] == "q" else "i"):
+        i += 1
+    return i
+
+
+class Token(NamedTuple):
+    """A word, number or punctuation mark of a sentence, normalised."""
+
+    norm: str
+    kind: str  # "word", "num" or "punct"
+    value: int = 0
+    cap: bool = False  # the word starts with a capital letter (names of people)
+
+
+_TOKEN_RE = re.compile(
+    r"(?P<num>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"  # 1.780 (thousands dots), 05, 2017
+    r"|(?P<word>(?:[^\W\d_]|[\u0300-\u036f])+)"
+    r"|(?P<punct>[;:,()%/–—-])"
+)
+_MAX_DIGITS = 9  # no count of recipients is longer; Python refuses to convert very long digit strings
+_MARKUP_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^>]+>|[*_`\[]")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split a sentence into normalised tokens, expanding abbreviations."""
+    tokens: list[Token] = []
+    for match in _TOKEN_RE.finditer(unicodedata.normalize("NFC", _MARKUP_RE.sub(" ", text))):
+        if match.lastgroup == "num":
+            digits = match.group().replace(".", "")
+            if len(digits) > _MAX_DIGITS:  # a code or a run of digits, not a count
+                tokens.append(Token("#", "punct"))
+                continue
+            value = int(digits)
+            tokens.append(Token(str(value), "num", value))
+        elif match.lastgroup == "word":
+            tokens.extend(_word_tokens(match.group()))
+        else:
+            mark = match.group()
+            tokens.append(Token("-" if mark in "–—" else mark, "punct"))
+    return tokens
+
+
+@lru_cache(maxsize=16384)
+def _word_tokens(word: str) -> tuple[Token, ...]:
+    """Return the token(s) of one word: abbreviations give several ("UBND")."""
+    norm = normalize_word(word)
+    cap = word[:1].isupper()
+    return tuple(Token(part, "word", 0, cap) for part in ABBREVIATIONS.get(norm, norm).split())
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """Return the token norms of a phrase, the key it is looked up by."""
+    return tuple(token.norm for token in tokenize(text))
+
+
+def compile_marker(pattern: str) -> re.Pattern:
+    """Compile a pattern over a joined normalised sentence, normalising its words."""
+    words = re.sub(r"[^\W\d_]+", lambda m: normalize_word(m.group()), pattern)
+    return re.compile(rf"(?<= )(?:{words})(?= )")
+

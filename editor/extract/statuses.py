@@ -1,0 +1,77 @@
+"""The status of each event: conferred, proposed, or a total that must not be counted again."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .items import CONFERRED, EITHER, KINDS, PROPOSED, TOTAL, Draft, Item
+from .normalise import Token
+from .numbers import PERIOD_RE
+from .vocabulary import CLAUSE, PROPOSE, RESET, SUM, TOTAL_MARK
+
+
+def set_statuses(drafts: list[Draft], items: list[Item], tokens: list[Token]) -> None:
+    """Mark proposals and totals from the markers of the sentence."""
+    clause_starts = [item.pos for item in items if item.cat == CLAUSE]
+
+    def clause_of(pos: int) -> int:
+        return bisect_right(clause_starts, pos)
+
+    joined = " " + " ".join(token.norm for token in tokens) + " "
+    offsets, at = [], 1
+    for token in tokens:
+        offsets.append(at)
+        at += len(token.norm) + 1
+    periods = [bisect_right(offsets, match.start()) - 1 for match in PERIOD_RE.finditer(joined)]
+    marks = {cat: [item.pos for item in items if item.cat == cat] for cat in (PROPOSE, TOTAL_MARK, SUM, RESET)}
+    totals = marks[TOTAL_MARK] + periods
+    for draft in drafts:
+        proposals = [p for p in marks[PROPOSE] if p < draft.end]
+        if proposals:
+            draft.status, draft.proposed_at = PROPOSED, proposals[0]
+        if any(clause_of(s) == clause_of(draft.start) and s < draft.end for s in marks[SUM]):
+            draft.status, draft.aggregate = TOTAL, True
+        elif any(_total_applies(t, draft, clause_of, marks[RESET]) for t in totals):
+            draft.status = TOTAL
+        elif draft.detail_follows and draft.from_verb:
+            draft.status, draft.aggregate = TOTAL, True
+
+
+def _total_applies(mark: int, draft: Draft, clause_of, resets: list[int]) -> bool:
+    """A tally marker covers its own clause, and later clauses until the event itself is named again."""
+    if mark >= draft.end:
+        return False
+    if clause_of(mark) == clause_of(draft.start):
+        return True
+    return not any(mark < reset < draft.start for reset in resets)
+
+
+def mark_sums(drafts: list[Draft]) -> None:
+    """Mark a bare "khen thưởng N …" that equals the sum of the lines next to it as a total."""
+    for draft in drafts:
+        if not draft.from_verb or draft.status != CONFERRED:
+            continue
+        target = _summable(draft.counts)
+        others = [d for d in drafts if d.status == CONFERRED]  # sums already found are left out
+        where = others.index(draft)
+        runs = [others[start:where] for start in range(where)]  # lines just before (one "tập thể, cá nhân" …)
+        runs += [others[where + 1:stop] for stop in range(where + 2, len(others) + 1)]  # or just after
+        for run in runs:
+            if (len(run) > 1 or EITHER in draft.counts) and _sum_of(run, EITHER in draft.counts) == target:
+                draft.status, draft.aggregate = TOTAL, True
+                break
+
+
+def _summable(counts: dict[str, int]) -> tuple[int, ...]:
+    """Counts per kind; one count over collectives and individuals together is compared with their sum."""
+    if EITHER in counts:
+        return (counts.get("collective", 0) + counts.get("individual", 0) + counts[EITHER], counts.get("household", 0))
+    return tuple(counts.get(k, 0) for k in KINDS)
+
+
+def _sum_of(run: list[Draft], either: bool) -> tuple[int, ...]:
+    total = {k: sum(d.counts.get(k, 0) for d in run) for k in (*KINDS, EITHER)}
+    if either:
+        return (total["collective"] + total["individual"] + total[EITHER], total["household"])
+    return tuple(total[k] for k in KINDS) if not total[EITHER] else ()
+
