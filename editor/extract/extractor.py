@@ -9,7 +9,8 @@ from .items import COUNT_KINDS, EITHER, PROPOSED, Draft, Entry, Proposal
 from .lexer import lex
 from .lexicon import Lexicon
 from .normalise import tokenize
-from .sentences import sentences
+from .sentences import article_sentences
+from .statements import mark_repeats
 from .statuses import mark_sums, set_statuses
 from .vocabulary import AUTH, COUNT, GENERIC_AWARDS, LEVEL_MIN_RANK
 
@@ -41,12 +42,15 @@ class Extractor:
         """Return the events of a whole article, with their statuses."""
         drafts: list[Draft] = []
         last_paragraph, carried = -1, None
-        for paragraph, sentence in sentences(text):
-            if paragraph != last_paragraph:
-                last_paragraph, carried = paragraph, None
-            found, carried = self.sentence_drafts(sentence, carried)
+        for sentence in article_sentences(text):
+            if sentence.paragraph != last_paragraph:
+                last_paragraph, carried = sentence.paragraph, None
+            found, carried = self.sentence_drafts(sentence.text, carried)
+            for draft in found:
+                draft.role = sentence.role
             drafts.extend(found)
         mark_sums(drafts)
+        mark_repeats(drafts)
         return drafts
 
     def extract(self, text: str) -> list[Proposal]:
@@ -56,13 +60,13 @@ class Extractor:
     def _resolve(self, draft: Draft) -> list[Proposal]:
         """Turn a draft into proposals: one per award the generic rules give its recipient kinds."""
         if draft.aggregate:
-            return [_proposal(None, None, draft.counts, draft.status, draft.text)]
+            return [_proposal(None, None, draft)]
         by = self._authority(draft)
         groups: dict[str | None, dict[str, int]] = {}
         for kind in COUNT_KINDS:
             if draft.counts.get(kind):
                 groups.setdefault(self._award_for(draft.award, by, kind), {})[kind] = draft.counts[kind]
-        return [_proposal(by, award, counts, draft.status, draft.text) for award, counts in groups.items()]
+        return [_proposal(by, award, draft, counts) for award, counts in groups.items()]
 
     def _authority(self, draft: Draft) -> str | None:
         """Pick who conferred: the award's own, the sentence's subject, then guesses that fit."""
@@ -108,9 +112,10 @@ class Extractor:
 
 
 
-def _proposal(by, award, counts: dict[str, int], status: str, text: str) -> Proposal:
-    return Proposal(by, award, counts.get("collective", 0), counts.get("individual", 0),
-                    counts.get("household", 0), status, text, counts.get(EITHER, 0))
+def _proposal(by, award, draft: Draft, counts: dict[str, int] | None = None) -> Proposal:
+    counts = draft.counts if counts is None else counts
+    return Proposal(by, award, counts.get("collective", 0), counts.get("individual", 0), counts.get("household", 0),
+                    draft.status, draft.text, counts.get(EITHER, 0), draft.reason)
 
 
 _EXTRACTORS: dict[int, tuple[Registries, Extractor]] = {}

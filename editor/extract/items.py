@@ -91,5 +91,7 @@ class Draft:
     detail_follows: bool = False
     status: str = CONFERRED
     aggregate: bool = False  # a sum of other lines: neither one authority nor one award
+    role: str = "body"  # where its sentence stands: title, caption or body
+    reason: str = ""  # why it is not conferred, when a rule says more than its status
 
 

@@ -66,3 +66,6 @@ NUMBER_WORDS: dict = _DATA["numbers"]
 PERIOD_PATTERNS: tuple[str, ...] = tuple(_DATA["periods"])
 REASONS: dict[str, str] = _DATA["reasons"]
 KIND_LABELS: dict[str, str] = _DATA["kind_labels"]
+ABBREVIATIONS_BEFORE_NAMES: tuple[str, ...] = tuple(_DATA["abbreviations_before_names"])
+CAPTION_MARKERS: tuple[str, ...] = tuple(_DATA["caption_markers"])
+MIN_REPEATED_COUNT: int = _DATA["min_repeated_count"]
