@@ -22,6 +22,7 @@ from .vocabulary import (
     PERSON,
     PLACE_WORDS,
     RECIPIENTS_FOLLOW,
+    TALLY_VERBS,
     TIMES_WORD,
     TITLE_WORDS_MAX,
     TOTAL_MARK,
@@ -29,6 +30,7 @@ from .vocabulary import (
     VERB,
 )
 
+TALLY_REACH = 5  # words between a place and its "có"
 HOUSEHOLD_ENTRY = Entry(KIND, "household")  # "hộ ông …": a household named, not a person
 
 
@@ -77,13 +79,18 @@ class SentenceLexer:
             return i + 1
         if token.norm in PLACE_WORDS and i + 1 < len(self.tokens):
             elsewhere = self.lexicon.other_place(self.tokens, i + 1)
-            if elsewhere is not None:  # "huyện Việt Yên có 120 tập thể …": not this district's awards
-                self.items.append(Item(TOTAL_MARK, i, elsewhere))
+            if elsewhere is not None:
+                self._tally_of_place(i, elsewhere)
                 return elsewhere
         match = self.match(i)
         if match is None:
             return i + 1
         return self._phrase(i, *match)
+
+    def _tally_of_place(self, i: int, end: int) -> None:
+        """ "huyện Việt Yên có 120 tập thể …", "tỉnh X có hơn 2.800 mẹ …": what a place has is a tally."""
+        if any(norm in TALLY_VERBS for norm in self.norms[end:end + TALLY_REACH]):  # "Riêng huyện X, năm 2023 có"
+            self.items.append(Item(TOTAL_MARK, i, end))
 
     def _naming_step(self, i: int) -> int | None:
         """In a list of recipients after "cho": read the next one, or end the list (None)."""
@@ -105,8 +112,8 @@ class SentenceLexer:
         end = i + length
         if entry.cat in (AUTH, UNIT) and self.norms[end - 1] in PLACE_WORDS:
             elsewhere = self.lexicon.other_place(self.tokens, end)
-            if elsewhere is not None:  # "Chủ tịch UBND huyện Việt Yên": another district's
-                self.items.append(Item(TOTAL_MARK, i, elsewhere))
+            if elsewhere is not None:  # "Chủ tịch UBND huyện Việt Yên": another district's body, not ours
+                self._tally_of_place(i, elsewhere)
                 entry = Entry(AUTH, None)
                 end = elsewhere
         if entry.cat == AUTH or (entry.cat == UNIT and entry.value is None):

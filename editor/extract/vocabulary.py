@@ -69,3 +69,4 @@ KIND_LABELS: dict[str, str] = _DATA["kind_labels"]
 ABBREVIATIONS_BEFORE_NAMES: tuple[str, ...] = tuple(_DATA["abbreviations_before_names"])
 CAPTION_MARKERS: tuple[str, ...] = tuple(_DATA["caption_markers"])
 MIN_REPEATED_COUNT: int = _DATA["min_repeated_count"]
+TALLY_VERBS: tuple[str, ...] = tuple(_DATA["tally_verbs"])
