@@ -46,7 +46,7 @@ SEED_LINES = [
     ("chu-tich-ubnd-huyen", "giay-khen", 0, 9, 0),
 ]
 
-C, P, T = "conferred", "proposed", "total"
+C, P, A, T = "conferred", "proposed", "approved", "total"
 
 # What each fixture article states, read from its prose:
 # (by, award, collectives, individuals, households, status).
@@ -191,14 +191,16 @@ FIXTURE_EXPECTATIONS = {
     "18-giai-bong-da.md": [
         ("chu-tich-ubnd-huyen", "giay-khen", 2, 4, 0, C),
     ],
-    # Other districts' figures ("huyện Việt Yên có 120 tập thể …") are not this district's awards.
+    # Other districts' figures ("huyện Việt Yên có 120 tập thể …") are not this district's awards;
+    # what the cluster agreed to propose is an approval, not yet an award.
     "19-cum-thi-dua.md": [
         (None, None, 120, 356, 0, T),
         (None, None, 98, 274, 0, T),
         (None, "tap-the-lao-dong-xuat-sac", 34, 0, 0, T),
         ("chu-tich-ubnd-tinh", "bang-khen-tinh", 3, 3, 0, C),
-        ("ubnd-tinh", "co-thi-dua-tinh", 1, 0, 0, P),  # the district is a registry unit: one flag, proposed
-        ("chu-tich-ubnd-tinh", "bang-khen-tinh", 5, 0, 0, P),
+        # "Các huyện trong Cụm thống nhất đề nghị …": the cluster agreed to propose, not yet a decision.
+        ("ubnd-tinh", "co-thi-dua-tinh", 1, 0, 0, A),  # the district is a registry unit: one flag
+        ("chu-tich-ubnd-tinh", "bang-khen-tinh", 5, 0, 0, A),
     ],
     # A Markdown table whose header names the recipient kinds; a table of yearly figures gives nothing.
     "20-bang-tong-hop.md": [

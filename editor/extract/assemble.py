@@ -12,6 +12,7 @@ from .vocabulary import (
     DELEGATE,
     DEPUTY,
     DETAIL,
+    EXAMPLES,
     GENERIC_VERB,
     GIFT,
     PASSIVE,
@@ -26,7 +27,9 @@ def accepts(kinds: tuple[str, ...], kind: str) -> bool:
     """Whether an award open to `kinds` can go to recipients of `kind` (one count over both: to both)."""
     if kind == EITHER:
         return "collective" in kinds and "individual" in kinds
-    return kind in kinds
+    # Families of martyrs receive orders the registry may list for people only: the count is kept and
+    # the award left for the editor (see Extractor._resolve).
+    return kind in kinds or kind == "household"
 
 
 class Assembler:
@@ -48,13 +51,14 @@ class Assembler:
         self.pending_bound = False  # the pending counts follow a verb, so they await an award
         self.passive = self.verb = False
         self.gift = False  # "tặng quà cho 30 hộ …": counts until the next award are not honours
+        self.examples = False  # "… như: xã A có 5 hộ; xã B …": counts to the end of the sentence are examples
         self.last_counted: int | None = None  # index of the item whose count the open event took last
         self.drafts: list[Draft] = []
 
     def run(self) -> list[Draft]:
         handlers = {CLAUSE: self._clause, AUTH: self._authority, AWARD: self._award, VERB: self._verb,
                     GENERIC_VERB: self._generic_verb, PASSIVE: self._passive, COUNT: self._count,
-                    DETAIL: self._detail, GIFT: self._gift}
+                    DETAIL: self._detail, GIFT: self._gift, EXAMPLES: self._examples}
         for index, item in enumerate(self.items):
             handler = handlers.get(item.cat)
             if handler is not None:
@@ -81,6 +85,10 @@ class Assembler:
             return  # "tặng Giấy khen kèm tiền thưởng cho 5 tập thể": the gift goes with the award
         self._close_counted()
         self.pending, self.gift = [], True
+
+    def _examples(self, index: int, item: Item) -> None:
+        self._close()
+        self.pending, self.examples = [], True
 
     def _clause(self, index: int, item: Item) -> None:
         self._close()
@@ -156,7 +164,7 @@ class Assembler:
                 self._close_counted()
                 self.pending, self.pending_bound = [item], False
             return
-        if self.gift:
+        if self.gift or self.examples:
             return  # "tặng quà cho 30 hộ gia đình văn hóa", "trao thưởng cho 6 tập thể đạt giải"
         if item.entry is not None and not self._describes_open_award(item):
             self._award(index, Item(AWARD, item.pos, item.end, item.entry))  # "công nhận 29 chiến sĩ thi đua"

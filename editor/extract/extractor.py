@@ -5,13 +5,13 @@ from __future__ import annotations
 from honours.core.registries import Registries
 
 from .assemble import Assembler
-from .items import COUNT_KINDS, EITHER, PROPOSED, Draft, Entry, Proposal
+from .items import APPROVED, COUNT_KINDS, EITHER, KINDS, PROPOSED, Draft, Entry, Item, Proposal
 from .lexer import lex
 from .lexicon import Lexicon
 from .normalise import tokenize
 from .sentences import article_sentences
 from .statements import mark_repeats
-from .statuses import mark_sums, set_statuses
+from .statuses import Mood, mark_sums, set_statuses
 from .vocabulary import AUTH, COUNT, GENERIC_AWARDS, LEVEL_MIN_RANK
 
 
@@ -22,8 +22,8 @@ class Extractor:
         self.registries = registries
         self.lexicon = Lexicon(registries)
 
-    def sentence_drafts(self, text: str, carried: str | None) -> tuple[list[Draft], str | None]:
-        """Return the events of one sentence and the authority to carry to the next one.
+    def sentence_drafts(self, text: str, carried: str | None) -> tuple[list[Draft], str | None, list[Item]]:
+        """Return the events of one sentence, the authority to carry to the next one, and its items.
 
         `carried` is the last authority named earlier in the paragraph ("Đồng thời, công nhận …").
         """
@@ -32,20 +32,22 @@ class Extractor:
         strong = next((it for it in reversed(items) if it.cat == AUTH and it.role == "strong"), None)
         carry = strong.entry.value if strong is not None else carried
         if not any(item.cat == COUNT for item in items):  # most sentences: nothing to assemble
-            return [], carry
+            return [], carry, items
         drafts = Assembler(items, text, carried).run()
         if drafts:
             set_statuses(drafts, items, tokens)
-        return drafts, carry
+        return drafts, carry, items
 
     def drafts(self, text: str) -> list[Draft]:
         """Return the events of a whole article, with their statuses."""
         drafts: list[Draft] = []
         last_paragraph, carried = -1, None
+        mood = Mood()
         for sentence in article_sentences(text):
             if sentence.paragraph != last_paragraph:
                 last_paragraph, carried = sentence.paragraph, None
-            found, carried = self.sentence_drafts(sentence.text, carried)
+            found, carried, items = self.sentence_drafts(sentence.text, carried)
+            mood.apply(sentence.paragraph, items, found)
             for draft in found:
                 draft.role = sentence.role
             drafts.extend(found)
@@ -65,7 +67,10 @@ class Extractor:
         groups: dict[str | None, dict[str, int]] = {}
         for kind in COUNT_KINDS:
             if draft.counts.get(kind):
-                groups.setdefault(self._award_for(draft.award, by, kind), {})[kind] = draft.counts[kind]
+                award = self._award_for(draft.award, by, kind)
+                if award is not None and kind in KINDS and kind not in self.registries.awards[award].recipients:
+                    award = None  # the registry does not (yet) give this award to this kind: the editor decides
+                groups.setdefault(award, {})[kind] = draft.counts[kind]
         return [_proposal(by, award, draft, counts) for award, counts in groups.items()]
 
     def _authority(self, draft: Draft) -> str | None:
@@ -75,7 +80,7 @@ class Extractor:
         if draft.award.implied:
             return draft.award.implied
         strong = draft.strong
-        if strong is not None and draft.status == PROPOSED and 0 <= strong.pos < draft.proposed_at:
+        if strong is not None and draft.status in (PROPOSED, APPROVED) and 0 <= strong.pos < draft.proposed_at:
             strong = None  # "UBND huyện đề nghị …": who proposes does not confer
         if draft.inherited is not None and (strong is None or strong.pos < draft.inherited.pos) \
                 and self._fits(draft, draft.inherited.entry.value):

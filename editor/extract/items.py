@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from honours.core.registries import RECIPIENT_KINDS
 
-CONFERRED, PROPOSED, TOTAL = "conferred", "proposed", "total"
+CONFERRED, PROPOSED, APPROVED, TOTAL = "conferred", "proposed", "approved", "total"
 KINDS = tuple(RECIPIENT_KINDS)  # collective, individual, household
 EITHER = "either"  # one count over collectives and individuals together ("64 tập thể, cá nhân")
 COUNT_KINDS = (*KINDS, EITHER)

@@ -26,9 +26,9 @@ def _may_repeat(a: Draft, b: Draft) -> bool:
 def mark_repeats(drafts: list[Draft]) -> None:
     """Keep one line per award statement; the others become suggestions that say they repeat it."""
     conferred = [d for d in drafts if d.status == CONFERRED]
-    body = [d for d in conferred if d.role not in _RESTATING_ROLES]
-    if body:
-        # The title and captions restate what the body says (or sum it up): the body is what counts.
+    if any(d.role not in _RESTATING_ROLES for d in drafts):
+        # The title and captions restate what the body says (or sum it up, or overstate a proposal as
+        # given): the body is what counts.
         for draft in conferred:
             if draft.role in _RESTATING_ROLES:
                 _repeat(draft, REASONS[f"repeated_{draft.role}"])

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .items import CONFERRED, EITHER, KINDS, PROPOSED, TOTAL, Draft, Item
+from .items import APPROVED, CONFERRED, EITHER, KINDS, PROPOSED, TOTAL, Draft, Item
 from .normalise import Token
 from .numbers import PERIOD_RE
-from .vocabulary import CLAUSE, PROPOSE, RESET, SUM, TOTAL_MARK
+from .vocabulary import APPROVE, CLAUSE, DETAIL, GENERIC_VERB, PASSIVE, PROPOSE, RESET, SUM, TOTAL_MARK, VERB
+
+OWN_VERBS = (VERB, GENERIC_VERB, PASSIVE)  # a sentence with one of these says something of its own
 
 
 def set_statuses(drafts: list[Draft], items: list[Item], tokens: list[Token]) -> None:
@@ -23,12 +25,15 @@ def set_statuses(drafts: list[Draft], items: list[Item], tokens: list[Token]) ->
         offsets.append(at)
         at += len(token.norm) + 1
     periods = [bisect_right(offsets, match.start()) - 1 for match in PERIOD_RE.finditer(joined)]
-    marks = {cat: [item.pos for item in items if item.cat == cat] for cat in (PROPOSE, TOTAL_MARK, SUM, RESET)}
+    marks = {cat: [item.pos for item in items if item.cat == cat]
+             for cat in (PROPOSE, APPROVE, TOTAL_MARK, SUM, RESET)}
     totals = marks[TOTAL_MARK] + periods
     for draft in drafts:
         proposals = [p for p in marks[PROPOSE] if p < draft.end]
         if proposals:
             draft.status, draft.proposed_at = PROPOSED, proposals[0]
+        if any(p < draft.end for p in marks[APPROVE]):  # "Hội đồng thống nhất đề nghị tặng …"
+            draft.status, draft.proposed_at = APPROVED, min([*proposals, *marks[APPROVE]])
         if any(clause_of(s) == clause_of(draft.start) and s < draft.end for s in marks[SUM]):
             draft.status, draft.aggregate = TOTAL, True
         elif any(_total_applies(t, draft, clause_of, marks[RESET]) for t in totals):
@@ -75,3 +80,33 @@ def _sum_of(run: list[Draft], either: bool) -> tuple[int, ...]:
         return (total["collective"] + total["individual"] + total[EITHER], total["household"])
     return tuple(total[k] for k in KINDS) if not total[EITHER] else ()
 
+
+
+class Mood:
+    """What a sentence passes on to the next one that only continues it.
+
+    "Hội đồng thống nhất đề nghị khen thưởng như sau. Cờ thi đua cho 5 đơn vị."
+    — the second sentence has no verb of its own, so it is still the
+    council's proposal. A sentence opening with "Trong đó", "Cụ thể" continues
+    the one before it even in a new paragraph.
+    """
+
+    def __init__(self):
+        self.status = CONFERRED
+        self.paragraph = -1
+
+    def apply(self, paragraph: int, items: list[Item], drafts: list[Draft]) -> None:
+        opens_with_detail = bool(items) and items[0].cat == DETAIL and items[0].pos <= 1
+        continues = opens_with_detail or not any(item.cat in OWN_VERBS for item in items)
+        if paragraph != self.paragraph and not opens_with_detail:
+            self.status = CONFERRED
+        self.paragraph = paragraph
+        if continues and self.status != CONFERRED:
+            for draft in drafts:
+                if draft.status == CONFERRED:
+                    draft.status, draft.proposed_at = self.status, -1
+        own = [item.cat for item in items if item.cat in (PROPOSE, APPROVE)]
+        if own:
+            self.status = APPROVED if APPROVE in own else PROPOSED
+        elif drafts and not continues:
+            self.status = drafts[-1].status if drafts[-1].status in (PROPOSED, APPROVED) else CONFERRED

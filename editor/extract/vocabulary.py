@@ -16,7 +16,7 @@ VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yml")
 # Roles of words (keys of `markers` in the YAML file) and of lexed items.
 VERB, GENERIC_VERB = "verb", "generic-verb"
 PASSIVE, PROPOSE, TOTAL_MARK, SUM, RESET, DETAIL = "passive", "propose", "total", "sum", "reset", "detail"
-GIFT, APPROVE = "gift", "approve"
+GIFT, APPROVE, EXAMPLES = "gift", "approve", "examples"
 PERSON, DEPUTY, DELEGATE, NEUTRAL = "person", "deputy", "delegate", "neutral"
 AUTH, AWARD, KIND, COUNT, CLAUSE, UNIT = "auth", "award", "kind", "count", "clause", "unit"
 
