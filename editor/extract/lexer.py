@@ -14,13 +14,16 @@ from .vocabulary import (
     DELEGATE,
     DEPUTY,
     GENERIC_VERB,
+    GIFT,
     KIND,
     LIST_JOINERS,
+    NAMED_ONLY_AWARDS,
     NEUTRAL,
     NOT_SUBJECT_BEFORE,
     ORGAN_WORDS,
     PERSON,
     PLACE_WORDS,
+    PLURAL_WORDS,
     RECIPIENTS_FOLLOW,
     TALLY_VERBS,
     TIMES_WORD,
@@ -31,6 +34,7 @@ from .vocabulary import (
 )
 
 TALLY_REACH = 5  # words between a place and its "có"
+NAME_WORDS_MIN = 2  # a person's name in a list: family name and given name at least
 HOUSEHOLD_ENTRY = Entry(KIND, "household")  # "hộ ông …": a household named, not a person
 
 
@@ -119,7 +123,9 @@ class SentenceLexer:
         if entry.cat == AUTH or (entry.cat == UNIT and entry.value is None):
             self.items.append(Item(AUTH, i, end, entry, role=self._role(i)))
         elif entry.cat == AWARD:
-            self.items.append(Item(AWARD, i, end, entry))
+            named = end < len(self.tokens) and self.tokens[end].cap
+            # "Giải thưởng Phụ nữ Việt Nam" is an honour; "giải thưởng" alone is a prize, like money.
+            self.items.append(Item(AWARD if named or entry.value not in NAMED_ONLY_AWARDS else GIFT, i, end, entry))
         elif entry.cat == PERSON:
             self._person(i, end)
         elif entry.cat in (VERB, GENERIC_VERB):
@@ -160,9 +166,12 @@ class SentenceLexer:
         if i > start:
             return None
         end = i + length
-        if entry.cat == KIND and entry.value == "collective" and end < len(self.tokens) and self.tokens[end].cap:
-            # "cho tập thể Khoa Hồi sức cấp cứu": a collective outside the registry
-            return Item(COUNT, start, self._name_end(end), count=1, kind="collective", role="named")
+        if entry.cat == KIND and entry.value == "collective" and end < len(self.tokens) and (
+                self.tokens[end].cap or self.tokens[end].kind == "num"):
+            # "cho tập thể Khoa Hồi sức cấp cứu", "cho Công an phường 1": a collective outside the registry
+            return Item(COUNT, start, max(self._name_end(end), end + 1), count=1, kind="collective", role="named")
+        if entry.cat == KIND and entry.value == "individual" and self._name_list_at(end):
+            return self._name_list(start, end)
         kind = "individual"
         if entry.cat == KIND and entry.value == "household":  # "hộ ông Nguyễn Văn A"
             i += length
@@ -175,6 +184,25 @@ class SentenceLexer:
         if entry.cat != PERSON or end >= len(self.tokens) or not self.tokens[end].cap:
             return None
         return Item(COUNT, i, self._name_end(end), count=1, kind=kind, role="named")
+
+    def _name_list_at(self, i: int) -> bool:
+        """ "cho các Bà mẹ: Nguyễn Thị A, …": a colon, then a name of two words or more."""
+        return i + 2 < len(self.tokens) and self.norms[i] == ":" and self._name_end(i + 1) - (i + 1) >= NAME_WORDS_MIN
+
+    def _name_list(self, start: int, i: int) -> Item:
+        """Count the names of a list after a colon, each one a capitalised run at the start of a list element.
+
+        What follows a name up to the next comma or "và" (where she lived, a title) is skipped.
+        """
+        count, i, at_element = 0, i + 1, True
+        while i < len(self.tokens) and self.norms[i] != ";":
+            if at_element and self._name_end(i) - i >= NAME_WORDS_MIN:
+                count, i, at_element = count + 1, self._name_end(i), False
+                continue
+            at_element = self.norms[i] in LIST_JOINERS
+            i += 1
+        self.naming = False
+        return Item(COUNT, start, i, count=count, kind="individual", role="listed")
 
     def _person_after_title(self, i: int) -> int | None:
         """Skip a named person's title ("Trưởng thôn Trung Hưng") to the next person named in the list.
@@ -235,9 +263,24 @@ class SentenceLexer:
                 return [Item(COUNT, i, other, count=value, kind=EITHER)], other
             return [Item(COUNT, i, after, count=value, kind=entry.value)], after
         if entry.cat == AWARD:  # "29 chiến sĩ thi đua cơ sở": the award names the recipients
-            if entry.kind is None:  # "5 Bằng khen": of which kind cannot be told
-                return [Item(AWARD, end, end + length, entry)], end + length
+            if entry.kind is None:  # "5 Bằng khen": of which kind, the recipients named later may tell
+                kind = self._recipients_named_later(end + length)
+                if kind is None:
+                    return [Item(AWARD, end, end + length, entry)], end + length
+                return [Item(COUNT, i, end + length, entry, count=value, kind=kind)], end + length
             return [Item(COUNT, i, end + length, entry, count=value, kind=entry.kind)], end + length
+        return None
+
+    def _recipients_named_later(self, i: int) -> str | None:
+        """ "tặng 3 Huân chương … và 40 Huân chương … cho các gia đình …": the kind the medals went to."""
+        norms = self.norms
+        for j in range(i, len(norms) - 1):
+            if norms[j] == ";":
+                return None
+            if norms[j] == RECIPIENTS_FOLLOW:
+                k = j + 1 + (norms[j + 1] in PLURAL_WORDS)
+                match = self.match(k)
+                return match[1].value if match is not None and match[1].cat == KIND else None
         return None
 
     def _another_kind_follows(self, i: int, kind: str) -> int | None:

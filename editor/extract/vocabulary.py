@@ -70,3 +70,5 @@ ABBREVIATIONS_BEFORE_NAMES: tuple[str, ...] = tuple(_DATA["abbreviations_before_
 CAPTION_MARKERS: tuple[str, ...] = tuple(_DATA["caption_markers"])
 MIN_REPEATED_COUNT: int = _DATA["min_repeated_count"]
 TALLY_VERBS: tuple[str, ...] = tuple(_DATA["tally_verbs"])
+PLURAL_WORDS: tuple[str, ...] = tuple(_GRAMMAR["plural_words"])
+NAMED_ONLY_AWARDS: tuple[str, ...] = tuple(_GRAMMAR["named_only_awards"])
