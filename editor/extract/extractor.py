@@ -11,7 +11,7 @@ from .lexicon import Lexicon
 from .normalise import tokenize
 from .sentences import article_sentences
 from .statements import mark_repeats
-from .statuses import Mood, mark_sums, set_statuses
+from .statuses import Mood, mark_sums, set_statuses, with_periods
 from .vocabulary import AUTH, COUNT, GENERIC_AWARDS, LEVEL_MIN_RANK
 
 
@@ -28,7 +28,7 @@ class Extractor:
         `carried` is the last authority named earlier in the paragraph ("Đồng thời, công nhận …").
         """
         tokens = tokenize(text)
-        items = lex(self.lexicon, tokens)
+        items = with_periods(lex(self.lexicon, tokens), tokens)
         strong = next((it for it in reversed(items) if it.cat == AUTH and it.role == "strong"), None)
         carry = strong.entry.value if strong is not None else carried
         if not any(item.cat == COUNT for item in items):  # most sentences: nothing to assemble

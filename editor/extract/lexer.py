@@ -153,6 +153,8 @@ class SentenceLexer:
     def _named_recipient(self, i: int) -> Item | None:
         """Read one recipient named without a count: a unit, a person, a household ("hộ ông …")."""
         norms, start = self.norms, i
+        if norms[i] in PLURAL_WORDS:  # "cho các Bà mẹ: …"
+            i += 1
         # "cho UBND xã Hòa Sơn", "cho Đảng bộ, chính quyền và Nhân dân xã Hương Lâm"
         while i < len(norms) and (norms[i] in ORGAN_WORDS or (
                 i > start and norms[i] in LIST_JOINERS and i + 1 < len(norms) and norms[i + 1] in ORGAN_WORDS)):
@@ -170,7 +172,7 @@ class SentenceLexer:
                 self.tokens[end].cap or self.tokens[end].kind == "num"):
             # "cho tập thể Khoa Hồi sức cấp cứu", "cho Công an phường 1": a collective outside the registry
             return Item(COUNT, start, max(self._name_end(end), end + 1), count=1, kind="collective", role="named")
-        if entry.cat == KIND and entry.value == "individual" and self._name_list_at(end):
+        if entry.cat in (KIND, PERSON) and entry.value == "individual" and self._name_list_at(end):
             return self._name_list(start, end)
         kind = "individual"
         if entry.cat == KIND and entry.value == "household":  # "hộ ông Nguyễn Văn A"

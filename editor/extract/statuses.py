@@ -9,6 +9,7 @@ from .normalise import Token
 from .numbers import PERIOD_RE
 from .vocabulary import APPROVE, CLAUSE, DETAIL, GENERIC_VERB, PASSIVE, PROPOSE, RESET, SUM, TOTAL_MARK, VERB
 
+PERIOD_OPENS_WITHIN = 3  # words: "Kết quả 5 năm qua, …" opens with its period
 OWN_VERBS = (VERB, GENERIC_VERB, PASSIVE)  # a sentence with one of these says something of its own
 
 
@@ -19,15 +20,9 @@ def set_statuses(drafts: list[Draft], items: list[Item], tokens: list[Token]) ->
     def clause_of(pos: int) -> int:
         return bisect_right(clause_starts, pos)
 
-    joined = " " + " ".join(token.norm for token in tokens) + " "
-    offsets, at = [], 1
-    for token in tokens:
-        offsets.append(at)
-        at += len(token.norm) + 1
-    periods = [bisect_right(offsets, match.start()) - 1 for match in PERIOD_RE.finditer(joined)]
     marks = {cat: [item.pos for item in items if item.cat == cat]
              for cat in (PROPOSE, APPROVE, TOTAL_MARK, SUM, RESET)}
-    totals = marks[TOTAL_MARK] + periods
+    totals = marks[TOTAL_MARK]
     for draft in drafts:
         proposals = [p for p in marks[PROPOSE] if p < draft.end]
         if proposals:
@@ -40,6 +35,19 @@ def set_statuses(drafts: list[Draft], items: list[Item], tokens: list[Token]) ->
             draft.status = TOTAL
         elif draft.detail_follows and draft.from_verb:
             draft.status, draft.aggregate = TOTAL, True
+
+
+def with_periods(items: list[Item], tokens: list[Token]) -> list[Item]:
+    """Add the multi-year periods of a sentence ("5 năm qua", "từ năm 2013 đến nay") to its items as tally marks."""
+    joined = " " + " ".join(token.norm for token in tokens) + " "
+    offsets, at = [], 1
+    for token in tokens:
+        offsets.append(at)
+        at += len(token.norm) + 1
+    periods = [bisect_right(offsets, match.start()) - 1 for match in PERIOD_RE.finditer(joined)]
+    if not periods:
+        return items
+    return sorted([*items, *(Item(TOTAL_MARK, pos, pos + 1) for pos in periods)], key=lambda item: item.pos)
 
 
 def _total_applies(mark: int, draft: Draft, clause_of, resets: list[int]) -> bool:
@@ -94,13 +102,20 @@ class Mood:
     def __init__(self):
         self.status = CONFERRED
         self.paragraph = -1
+        self.period = False  # the paragraph opened with a period: "5 năm qua, …", "Giai đoạn 2016–2020, …"
 
     def apply(self, paragraph: int, items: list[Item], drafts: list[Draft]) -> None:
         opens_with_detail = bool(items) and items[0].cat == DETAIL and items[0].pos <= 1
         continues = opens_with_detail or not any(item.cat in OWN_VERBS for item in items)
         if paragraph != self.paragraph and not opens_with_detail:
-            self.status = CONFERRED
+            self.status, self.period = CONFERRED, False
         self.paragraph = paragraph
+        if self.period and not any(item.cat == RESET for item in items):
+            for draft in drafts:
+                if draft.status == CONFERRED:
+                    draft.status = TOTAL
+        if items and items[0].cat == TOTAL_MARK and items[0].pos <= PERIOD_OPENS_WITHIN:
+            self.period = True
         if continues and self.status != CONFERRED:
             for draft in drafts:
                 if draft.status == CONFERRED:
