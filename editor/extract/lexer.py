@@ -154,7 +154,7 @@ class SentenceLexer:
         """Read one recipient named without a count: a unit, a person, a household ("hộ ông …")."""
         norms, start = self.norms, i
         if norms[i] in PLURAL_WORDS:  # "cho các Bà mẹ: …"
-            i += 1
+            return self._plural_names(i)
         # "cho UBND xã Hòa Sơn", "cho Đảng bộ, chính quyền và Nhân dân xã Hương Lâm"
         while i < len(norms) and (norms[i] in ORGAN_WORDS or (
                 i > start and norms[i] in LIST_JOINERS and i + 1 < len(norms) and norms[i + 1] in ORGAN_WORDS)):
@@ -186,6 +186,14 @@ class SentenceLexer:
         if entry.cat != PERSON or end >= len(self.tokens) or not self.tokens[end].cap:
             return None
         return Item(COUNT, i, self._name_end(end), count=1, kind=kind, role="named")
+
+    def _plural_names(self, i: int) -> Item | None:
+        """ "các Bà mẹ: A, B và C": a plural recipient word, a colon, then their names."""
+        match = self.match(i + 1)
+        if match is None or match[1].cat not in (KIND, PERSON) or match[1].value != "individual":
+            return None
+        end = i + 1 + match[0]
+        return self._name_list(i, end) if self._name_list_at(end) else None
 
     def _name_list_at(self, i: int) -> bool:
         """ "cho các Bà mẹ: Nguyễn Thị A, …": a colon, then a name of two words or more."""
