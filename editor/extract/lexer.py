@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .items import EITHER, Entry, Item
+from .items import EITHER, KINDS, Entry, Item
 from .lexicon import Lexicon
 from .normalise import Token
 from .numbers import NUMBER_VOCABULARY, THOUSAND, number_from_words
@@ -13,6 +13,7 @@ from .vocabulary import (
     COUNT,
     DELEGATE,
     DEPUTY,
+    DETAIL,
     GENERIC_VERB,
     GIFT,
     KIND,
@@ -274,7 +275,7 @@ class SentenceLexer:
             return [Item(COUNT, i, after, count=value, kind=entry.value)], after
         if entry.cat == AWARD:  # "29 chiến sĩ thi đua cơ sở": the award names the recipients
             if entry.kind is None:  # "5 Bằng khen": of which kind, the recipients named later may tell
-                kind = self._recipients_named_later(end + length)
+                kind = self._recipients_named_later(end + length) or self._kind_before_detail()
                 if kind is None:
                     return [Item(AWARD, end, end + length, entry)], end + length
                 return [Item(COUNT, i, end + length, entry, count=value, kind=kind)], end + length
@@ -292,6 +293,13 @@ class SentenceLexer:
                 match = self.match(k)
                 return match[1].value if match is not None and match[1].cat == KIND else None
         return None
+
+    def _kind_before_detail(self) -> str | None:
+        """ "cho 83 đồng chí, gồm: 9 Huân chương …, 71 Huân chương …": the parts are of the whole's kind."""
+        if not any(item.cat == DETAIL for item in self.items):
+            return None
+        whole = next((item for item in reversed(self.items) if item.cat == COUNT), None)
+        return whole.kind if whole is not None and whole.kind in KINDS else None
 
     def _another_kind_follows(self, i: int, kind: str) -> int | None:
         """Where a recipient word of another kind without a number of its own ends ("tập thể, cá nhân")."""

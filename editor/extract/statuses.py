@@ -60,15 +60,20 @@ def _total_applies(mark: int, draft: Draft, clause_of, resets: list[int]) -> boo
 
 
 def mark_sums(drafts: list[Draft]) -> None:
-    """Mark a bare "khen thưởng N …" that equals the sum of the lines next to it as a total."""
+    """Mark a line that equals the sum of the lines next to it as a total of them.
+
+    "Tặng Huân chương cho 83 đồng chí, gồm 9 …, 3 … và 71 …"; a bare "khen thưởng
+    30 tập thể, cá nhân" after the lines it adds up.
+    """
     for draft in drafts:
-        if not draft.from_verb or draft.status != CONFERRED:
+        if draft.status != CONFERRED:
             continue
         target = _summable(draft.counts)
         others = [d for d in drafts if d.status == CONFERRED]  # sums already found are left out
         where = others.index(draft)
-        runs = [others[start:where] for start in range(where)]  # lines just before (one "tập thể, cá nhân" …)
-        runs += [others[where + 1:stop] for stop in range(where + 2, len(others) + 1)]  # or just after
+        # A bare "khen thưởng …" may sum up the lines just before it; any line may announce the lines just after it.
+        runs = [others[start:where] for start in range(where)] if draft.from_verb else []
+        runs += [others[where + 1:stop] for stop in range(where + 2, len(others) + 1)]
         for run in runs:
             if (len(run) > 1 or EITHER in draft.counts) and _sum_of(run, EITHER in draft.counts) == target:
                 draft.status, draft.aggregate = TOTAL, True
