@@ -31,24 +31,24 @@ def run_check(settings: dict) -> tuple[list[str], list[str]]:
 
 
 def prose_warnings(settings: dict, index) -> list[Problem]:
-    """Where an article's prose states conferred counts that its award data does not have.
+    """Where an article's prose states conferred awards that its award data does not have, or counts differently.
 
     The comparison runs the prose extractor, so it belongs to the editor's
-    check, not to every build.
+    check, not to every build. Articles without award data are read too: a
+    report of awards whose data was forgotten is what this check is for.
     """
     if not setting(settings, "HONOURS_PROSE_CHECK"):
         return []
     warnings = []
     for path, record in sorted(index.articles.items()):
-        if not record.lines:
-            continue
         try:
             with open(path, encoding="utf-8-sig") as handle:
                 front = parse_front_matter(handle.read())
         except (OSError, UnicodeDecodeError, ParseError):
             continue  # reported by the scan
-        warnings += [Problem(display_path(path), front.line_of(("honours",)), "honours", message,
-                             "kiểm tra lại số liệu trong bài và trong dữ liệu khen thưởng")
+        fix = ("kiểm tra lại số liệu trong bài và trong dữ liệu khen thưởng" if record.lines else
+               "chạy 'invoke extract' với bài này rồi dán khối honours nó đề xuất vào đầu bài")
+        warnings += [Problem(display_path(path), front.line_of(("honours",)), "honours", message, fix)
                      for message in compare(front.body, record.lines, index.registries)]
     return warnings
 

@@ -521,10 +521,9 @@ def test_yaml_without_conferred_lines_is_still_valid():
 def test_compare_reports_both_figures(registries):
     body, lines = article_lines(SEED_ARTICLE, registries)
     changed = [replace(line, collectives=18) if line.position == 5 else line for line in lines]
-    warnings = compare(body, changed, registries)
-    assert len(warnings) == 2
-    total, pair = warnings
-    assert "72 tập thể" in total and "73 tập thể" in total
+    # Only the line that differs is named: totals over the article are no longer compared (they mix lines an
+    # editor may read differently, and fired falsely on real reports).
+    [pair] = compare(body, changed, registries)
     assert "Giấy khen" in pair and "17 tập thể" in pair and "18 tập thể" in pair
 
 
@@ -536,7 +535,7 @@ def test_compare_is_silent_when_the_prose_states_no_counts(registries):
 
 def test_compare_of_prose_without_data(registries):
     [warning] = compare("Chủ tịch UBND huyện tặng Giấy khen cho 3 tập thể.", (), registries)
-    assert "3 tập thể" in warning and "0 tập thể" in warning
+    assert "3 tập thể" in warning and "chưa có dữ liệu khen thưởng" in warning
 
 
 # ---- command line ------------------------------------------------------------------------

@@ -15,24 +15,23 @@ def _recorded(line, kind: str) -> int:
 
 
 def compare(text: str, lines, registries: Registries) -> list[str]:
-    """Return warnings (in Vietnamese) where the prose's conferred counts differ from the award lines.
+    """Return warnings (in Vietnamese) where the prose and the award lines disagree, only where it is sure.
 
-    `lines` are the article's `model.AwardLine`s. Totals per recipient kind are
-    compared over the whole article, then each (authority, award) pair that both
-    the prose and the data name. Nothing is reported when the prose states no
-    conferred counts.
+    `lines` are the article's `model.AwardLine`s. Two cases are sure enough to
+    warn: the prose states conferred awards and the article has no award data
+    at all; or the prose and the data name the same authority and award with
+    different counts. Totals over the whole article are not compared: they mix
+    lines the prose states plainly with lines an editor reads differently (a
+    year's tally in a year-end report, a figure the text does not split).
     """
     conferred = [p for p in extract(text, registries) if p.status == CONFERRED]
     if not conferred:
         return []
+    if not lines:
+        stated = ", ".join(f"{sum(p.count(kind) for p in conferred)} {KIND_LABELS[kind]}" for kind in COUNT_KINDS
+                           if any(p.count(kind) for p in conferred))
+        return [f"bài viết nêu khen thưởng đã trao ({stated}) nhưng bài chưa có dữ liệu khen thưởng (honours)"]
     warnings = []
-    for kind in COUNT_KINDS:
-        prose = sum(p.count(kind) for p in conferred)
-        data = sum(_recorded(line, kind) for line in lines)
-        if prose != data:
-            label = KIND_LABELS[kind]
-            warnings.append(f"bài viết nêu tổng cộng {prose} {label} được khen thưởng, "
-                            f"nhưng dữ liệu khen thưởng (honours) ghi {data} {label}")
     stated = _by_pair(((p.by, p.award, p) for p in conferred if p.by and p.award), lambda p, k: p.count(k))
     recorded = _by_pair(((line.authority.slug, line.award.slug, line) for line in lines), _recorded)
     for pair in sorted(stated.keys() & recorded.keys()):

@@ -166,7 +166,7 @@ class Assembler:
             return
         if self.gift or self.examples:
             return  # "tặng quà cho 30 hộ gia đình văn hóa", "trao thưởng cho 6 tập thể đạt giải"
-        if item.entry is not None and not self._describes_open_award(item):
+        if item.entry is not None and not self._describes_open_award(item, index):
             self._award(index, Item(AWARD, item.pos, item.end, item.entry))  # "công nhận 29 chiến sĩ thi đua"
         event = self.event
         if event is not None and accepts(event.award.entry.kinds, item.kind):
@@ -200,11 +200,16 @@ class Assembler:
                 return False
         return False
 
-    def _describes_open_award(self, count: Item) -> bool:
-        """In "tặng Giấy khen cho sáu hộ gia đình văn hóa" the award words describe the recipients."""
+    def _describes_open_award(self, count: Item, index: int) -> bool:
+        """In "tặng Giấy khen cho sáu hộ gia đình văn hóa" the award words describe the recipients.
+
+        So in a list after the first recipients: "tặng Bằng khen cho 4 tập thể và 3 tập thể lao động xuất sắc".
+        """
         event = self.event
+        listed = self.last_counted is not None and self.last_counted >= index - 1
         return (event is not None and not event.from_verb and accepts(event.award.entry.kinds, count.kind)
-                and count.kind not in event.counts)
+                and (count.kind not in event.counts or (listed and count.entry.kind == count.kind
+                                                        and event.award.entry.kind is None)))
 
     def _awaits_next_award(self, index: int) -> bool:
         """Whether a count is the subject of a following passive award ("và 8 thôn đạt danh hiệu …")."""
