@@ -10,7 +10,7 @@ from .lexer import lex
 from .lexicon import Lexicon
 from .normalise import tokenize
 from .sentences import article_sentences
-from .statements import mark_repeats
+from .statements import mark_overviews, mark_repeats
 from .statuses import Mood, mark_sums, set_statuses, with_periods
 from .vocabulary import AUTH, COUNT, GENERIC_AWARDS, LEVEL_MIN_RANK
 
@@ -52,6 +52,7 @@ class Extractor:
                 draft.role = sentence.role
             drafts.extend(found)
         mark_sums(drafts)
+        mark_overviews(drafts)
         mark_repeats(drafts)
         return drafts
 

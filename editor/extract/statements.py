@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .items import CONFERRED, COUNT_KINDS, Draft
+from .items import CONFERRED, COUNT_KINDS, EITHER, TOTAL, Draft
 from .vocabulary import MIN_REPEATED_COUNT, REASONS
 
 REPEATED = "repeated"
@@ -21,6 +21,19 @@ def _same_award(a: Draft, b: Draft) -> bool:
 def _may_repeat(a: Draft, b: Draft) -> bool:
     """Two statements of the same counts and award; small counts (one or two people) coincide too often."""
     return _counts(a) == _counts(b) and sum(_counts(a)) >= MIN_REPEATED_COUNT and _same_award(a, b)
+
+
+def mark_overviews(drafts: list[Draft]) -> None:
+    """ "biểu dương, khen thưởng 329 tập thể và cá nhân …" followed by the lines award by award: an overview.
+
+    A bare commendation over collectives and individuals together, when the article then states lines
+    that name their awards, announces those lines; it is not one more.
+    """
+    for at, draft in enumerate(drafts):
+        if draft.status != CONFERRED or not draft.from_verb or set(draft.counts) != {EITHER}:
+            continue
+        if any(d.status == CONFERRED and not d.from_verb for d in drafts[at + 1:]):
+            draft.status, draft.aggregate, draft.reason = TOTAL, True, REASONS["overview"]
 
 
 def mark_repeats(drafts: list[Draft]) -> None:
