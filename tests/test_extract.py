@@ -476,8 +476,8 @@ MIXED = [
 def test_json_has_exactly_the_documented_keys():
     data = json.loads(to_json(MIXED))
     assert [list(item) for item in data] == [
-        ["by", "award", "collectives", "individuals", "households", "collectives_or_individuals", "status", "reason",
-         "text"]] * len(MIXED)
+        ["by", "by_text", "award", "collectives", "individuals", "households", "collectives_or_individuals", "status",
+         "reason", "text"]] * len(MIXED)
     assert data[1]["status"] == "proposed" and data[2]["by"] is None
     assert "Thủ tướng" in to_json(MIXED)  # not escaped
 
@@ -668,6 +668,8 @@ def test_examples_after_like_are_not_lines(registries):
 def test_a_body_of_another_province_is_not_ours(registries):
     [line] = extract("Chủ tịch UBND tỉnh Quảng Nam tặng Bằng khen cho 3 tập thể.", registries)
     assert line.by is None and line.collectives == 3 and line.status == C
+    assert line.by_text == "Chủ tịch UBND tỉnh Quảng Nam"  # as written, for the editor to add or choose
+    assert "«Chủ tịch UBND tỉnh Quảng Nam» chưa có trong danh mục" in to_yaml([line], 2023)
     # What another place "has" is its tally.
     [tally] = extract("Hiện nay, tỉnh Quảng Nam có 1.200 mẹ được tặng danh hiệu Bà mẹ Việt Nam anh hùng.", registries)
     assert tally.status == T

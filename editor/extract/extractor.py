@@ -8,7 +8,7 @@ from .assemble import Assembler
 from .items import APPROVED, COUNT_KINDS, EITHER, KINDS, PROPOSED, Draft, Entry, Item, Proposal
 from .lexer import lex
 from .lexicon import Lexicon
-from .normalise import tokenize
+from .normalise import as_written, tokenize
 from .sentences import article_sentences
 from .statements import mark_overviews, mark_repeats
 from .statuses import Mood, mark_sums, set_statuses, with_periods
@@ -36,6 +36,8 @@ class Extractor:
         drafts = Assembler(items, text, carried).run()
         if drafts:
             set_statuses(drafts, items, tokens)
+        for draft in drafts:
+            draft.tokens = tokens
         return drafts, carry, items
 
     def drafts(self, text: str) -> list[Draft]:
@@ -72,7 +74,18 @@ class Extractor:
                 if award is not None and kind in KINDS and kind not in self.registries.awards[award].recipients:
                     award = None  # the registry does not (yet) give this award to this kind: the editor decides
                 groups.setdefault(award, {})[kind] = draft.counts[kind]
-        return [_proposal(by, award, draft, counts) for award, counts in groups.items()]
+        unknown = self._unknown_body(draft) if by is None else None
+        by_text = as_written(draft.text, draft.tokens, unknown.pos, unknown.end) if unknown is not None else ""
+        return [_proposal(by, award, draft, counts, by_text) for award, counts in groups.items()]
+
+    @staticmethod
+    def _unknown_body(draft: Draft) -> Item | None:
+        """The body named as who conferred when the registries do not hold it ("Tỉnh Đoàn Đắk Nông")."""
+        for item in (draft.award_auth, draft.strong):
+            if item is not None and item.entry.value is None:
+                proposer = draft.status in (PROPOSED, APPROVED) and 0 <= item.pos < draft.proposed_at
+                return None if proposer else item
+        return None
 
     def _authority(self, draft: Draft) -> str | None:
         """Pick who conferred: the award's own, the sentence's subject, then guesses that fit."""
@@ -118,10 +131,10 @@ class Extractor:
 
 
 
-def _proposal(by, award, draft: Draft, counts: dict[str, int] | None = None) -> Proposal:
+def _proposal(by, award, draft: Draft, counts: dict[str, int] | None = None, by_text: str = "") -> Proposal:
     counts = draft.counts if counts is None else counts
     return Proposal(by, award, counts.get("collective", 0), counts.get("individual", 0), counts.get("household", 0),
-                    draft.status, draft.text, counts.get(EITHER, 0), draft.reason)
+                    draft.status, draft.text, counts.get(EITHER, 0), draft.reason, by_text)
 
 
 _EXTRACTORS: dict[int, tuple[Registries, Extractor]] = {}

@@ -26,6 +26,7 @@ class Proposal:
     text: str
     collectives_or_individuals: int = 0
     reason: str = ""  # why a line is not proposed as conferred, in Vietnamese for the editor
+    by_text: str = ""  # who conferred, as the text writes it, when the registries do not hold that body
 
     def count(self, kind: str) -> int:
         """Return the count for a recipient kind (collective, individual, household, either)."""
@@ -92,6 +93,7 @@ class Draft:
     status: str = CONFERRED
     aggregate: bool = False  # a sum of other lines: neither one authority nor one award
     role: str = "body"  # where its sentence stands: title, caption or body
+    tokens: list = field(default_factory=list)  # of its sentence, to quote a name as written
     reason: str = ""  # why it is not conferred, when a rule says more than its status
 
 

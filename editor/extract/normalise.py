@@ -68,6 +68,8 @@ class Token(NamedTuple):
     kind: str  # "word", "num" or "punct"
     value: int = 0
     cap: bool = False  # the word starts with a capital letter (names of people)
+    start: int = 0  # where the word is in the sentence as `clean_text` gives it
+    stop: int = 0
 
 
 _TOKEN_RE = re.compile(
@@ -82,20 +84,31 @@ _MARKUP_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^>]+>|[*_`\[]")
 def tokenize(text: str) -> list[Token]:
     """Split a sentence into normalised tokens, expanding abbreviations."""
     tokens: list[Token] = []
-    for match in _TOKEN_RE.finditer(unicodedata.normalize("NFC", _MARKUP_RE.sub(" ", text))):
+    for match in _TOKEN_RE.finditer(clean_text(text)):
+        span = {"start": match.start(), "stop": match.end()}
         if match.lastgroup == "num":
             digits = match.group().replace(".", "")
             if len(digits) > _MAX_DIGITS:  # a code or a run of digits, not a count
-                tokens.append(Token("#", "punct"))
+                tokens.append(Token("#", "punct", **span))
                 continue
             value = int(digits)
-            tokens.append(Token(str(value), "num", value))
+            tokens.append(Token(str(value), "num", value, **span))
         elif match.lastgroup == "word":
-            tokens.extend(_word_tokens(match.group()))
+            tokens.extend(token._replace(**span) for token in _word_tokens(match.group()))
         else:
             mark = match.group()
-            tokens.append(Token("-" if mark in "–—" else mark, "punct"))
+            tokens.append(Token("-" if mark in "–—" else mark, "punct", **span))
     return tokens
+
+
+def clean_text(text: str) -> str:
+    """A sentence in NFC with Markdown marks blanked out: the text token positions refer to."""
+    return unicodedata.normalize("NFC", _MARKUP_RE.sub(" ", text))
+
+
+def as_written(text: str, tokens: list[Token], pos: int, end: int) -> str:
+    """The words of tokens pos to end as the sentence writes them."""
+    return " ".join(clean_text(text)[tokens[pos].start:tokens[end - 1].stop].split())
 
 
 @lru_cache(maxsize=16384)

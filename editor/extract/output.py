@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from .items import CONFERRED, COUNT_FIELDS, COUNT_KINDS, Proposal
 from .vocabulary import REASONS
 
-JSON_KEYS = ("by", "award", "collectives", "individuals", "households", "collectives_or_individuals", "status",
-             "reason", "text")
+AUTHORITIES_FILE, AWARDS_FILE = "content/data/authorities.yml", "content/data/awards.yml"
+JSON_KEYS = ("by", "by_text", "award", "collectives", "individuals", "households", "collectives_or_individuals",
+             "status", "reason", "text")
 
 
 def to_json(proposals: Iterable[Proposal]) -> str:
@@ -60,8 +61,14 @@ def to_yaml(proposals: Iterable[Proposal], year: int | None) -> str:
 
 def item_lines(proposal: Proposal) -> list[str]:
     """The YAML lines of one award line; an unknown authority or award is left empty for the editor."""
-    by = proposal.by or "  # chọn cấp khen thưởng trong content/data/authorities.yml"
-    award = proposal.award or "  # chọn hình thức khen thưởng trong content/data/awards.yml"
+    if proposal.by:
+        by = proposal.by
+    elif proposal.by_text:
+        by = (f"  # «{proposal.by_text}» chưa có trong danh mục: chọn một cấp có sẵn, hoặc thêm cấp này vào "
+              f"{AUTHORITIES_FILE}")
+    else:
+        by = f"  # chọn cấp khen thưởng trong {AUTHORITIES_FILE}"
+    award = proposal.award or f"  # chọn hình thức khen thưởng trong {AWARDS_FILE}"
     lines = [f"- by: {by}", f"  award: {award}"]
     lines += [f"  {COUNT_FIELDS[kind]}: {proposal.count(kind)}" for kind in COUNT_KINDS if proposal.count(kind)]
     return lines
