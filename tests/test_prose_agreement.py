@@ -77,3 +77,17 @@ def test_a_warning_for_an_article_of_our_own_without_data(registries):
     [warning] = compare(text, [], registries)
     assert "4 tập thể" in warning and "9 cá nhân" in warning and "chưa có dữ liệu" in warning
     assert compare("Hội đồng thống nhất đề nghị tặng Giấy khen cho 4 tập thể.", [], registries) == []
+
+
+def test_check_warns_about_an_article_that_reports_awards_without_data(content_copy, capsys):
+    from editor.check import main
+
+    article = content_copy / "tin-tuc" / "2024" / "xa-mai-trung-tong-ket-thi-dua.md"
+    article.parent.mkdir(parents=True, exist_ok=True)
+    article.write_text("---\ntitle: Xã Mai Trung tổng kết thi đua\ndate: 2024-01-10 08:00\n---\n\n"
+                       "Tại hội nghị, Chủ tịch UBND xã tặng Giấy khen cho 5 tập thể và 11 cá nhân.\n", encoding="utf-8")
+    assert main(["-s", str(ROOT / "pelicanconf.py"), "--path", str(content_copy), "--no-cache"]) == 0
+    warnings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("cảnh báo: ")]
+    assert len(warnings) == 1
+    assert article.name in warnings[0] and "5 tập thể, 11 cá nhân" in warnings[0]
+    assert "chưa có dữ liệu khen thưởng" in warnings[0] and "invoke extract" in warnings[0]
