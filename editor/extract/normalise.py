@@ -119,9 +119,19 @@ def _word_tokens(word: str) -> tuple[Token, ...]:
     return tuple(Token(part, "word", 0, cap) for part in ABBREVIATIONS.get(norm, norm).split())
 
 
+@lru_cache(maxsize=4096)
 def phrase_key(text: str) -> tuple[str, ...]:
-    """Return the token norms of a phrase, the key it is looked up by."""
-    return tuple(token.norm for token in tokenize(text))
+    """Return the token norms of a phrase, the key it is looked up by (as `tokenize` would, without positions)."""
+    norms: list[str] = []
+    for match in _TOKEN_RE.finditer(clean_text(text)):
+        if match.lastgroup == "word":
+            norms.extend(token.norm for token in _word_tokens(match.group()))
+        elif match.lastgroup == "num":
+            digits = match.group().replace(".", "")
+            norms.append(str(int(digits)) if len(digits) <= _MAX_DIGITS else "#")
+        else:
+            norms.append("-" if match.group() in "–—" else match.group())
+    return tuple(norms)
 
 
 def compile_marker(pattern: str) -> re.Pattern:
