@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from honours.core.kinds import COUNT_KINDS as KIND_LABELS
 from honours.core.registries import Registries
 
 from .extractor import extract
 from .items import CONFERRED, COUNT_FIELDS, COUNT_KINDS
-from .vocabulary import KIND_LABELS
 
 
 def _recorded(line, kind: str) -> int:

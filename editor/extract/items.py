@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from honours.core.registries import RECIPIENT_KINDS
+from honours.core.kinds import COMBINED_KEY, COMBINED_KIND, COUNT_KEYS, RECIPIENT_KINDS
 
 CONFERRED, PROPOSED, APPROVED, TOTAL = "conferred", "proposed", "approved", "total"
 KINDS = tuple(RECIPIENT_KINDS)  # collective, individual, household
-EITHER = "either"  # one count over collectives and individuals together ("64 tập thể, cá nhân")
+EITHER = COMBINED_KIND  # one count over collectives and individuals together ("64 tập thể, cá nhân")
 COUNT_KINDS = (*KINDS, EITHER)
-COUNT_FIELDS = {"collective": "collectives", "individual": "individuals", "household": "households",
-                EITHER: "collectives_or_individuals"}
+COUNT_FIELDS = {**COUNT_KEYS, EITHER: COMBINED_KEY}
 
 @dataclass(frozen=True)
 class Proposal:

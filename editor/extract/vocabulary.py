@@ -43,9 +43,7 @@ def _load() -> dict:
 _DATA = _load()
 
 ABBREVIATIONS: dict[str, str] = _DATA["abbreviations"]
-KIND_WORDS: dict[str, tuple[str, ...]] = {kind: tuple(words) for kind, words in _DATA["kind_words"].items()
-                                          if kind != "either"}
-EITHER_KIND_WORDS: tuple[str, ...] = tuple(_DATA["kind_words"].get("either", ()))
+KIND_WORDS: dict[str, tuple[str, ...]] = {kind: tuple(words) for kind, words in _DATA["kind_words"].items()}
 MARKERS: dict[str, tuple[str, ...]] = {cat: tuple(words) for cat, words in _DATA["markers"].items()}
 OTHER_BODIES: tuple[str, ...] = tuple(_DATA["other_bodies"])
 GENERIC_AWARDS: dict[str, GenericAward] = {
@@ -65,7 +63,6 @@ TITLE_WORDS_MAX: int = _GRAMMAR["title_words_max"]
 NUMBER_WORDS: dict = _DATA["numbers"]
 PERIOD_PATTERNS: tuple[str, ...] = tuple(_DATA["periods"])
 REASONS: dict[str, str] = _DATA["reasons"]
-KIND_LABELS: dict[str, str] = _DATA["kind_labels"]
 ABBREVIATIONS_BEFORE_NAMES: tuple[str, ...] = tuple(_DATA["abbreviations_before_names"])
 CAPTION_MARKERS: tuple[str, ...] = tuple(_DATA["caption_markers"])
 MIN_REPEATED_COUNT: int = _DATA["min_repeated_count"]
