@@ -620,8 +620,9 @@ def test_a_paragraph_opening_with_its_period_is_a_tally(registries):
     text = ("Trong 5 năm qua, phong trào thi đua được duy trì đều khắp. "
             "Có 40 tập thể và 85 cá nhân được Chủ tịch UBND huyện tặng Giấy khen.\n\n"
             "Dịp này, Chủ tịch UBND huyện tặng Giấy khen cho 6 tập thể.")
-    assert [(p.status, p.collectives, p.individuals) for p in extract(text, registries)] == [
-        (T, 40, 85), (C, 6, 0)]
+    proposals = extract(text, registries)
+    assert [(p.status, p.collectives, p.individuals) for p in proposals] == [(T, 40, 85), (C, 6, 0)]
+    assert "«Trong 5 năm" in proposals[0].reason  # the period is named in the reason
 
 
 def test_names_listed_after_a_colon_count_one_each(registries):

@@ -22,8 +22,8 @@ class Extractor:
         self.registries = registries
         self.lexicon = Lexicon(registries)
 
-    def sentence_drafts(self, text: str, carried: str | None) -> tuple[list[Draft], str | None, list[Item]]:
-        """Return the events of one sentence, the authority to carry to the next one, and its items.
+    def sentence_drafts(self, text: str, carried: str | None) -> tuple[list[Draft], str | None, list[Item], list]:
+        """Return the events of one sentence, the authority to carry to the next one, its items and tokens.
 
         `carried` is the last authority named earlier in the paragraph ("Đồng thời, công nhận …").
         """
@@ -32,13 +32,13 @@ class Extractor:
         strong = next((it for it in reversed(items) if it.cat == AUTH and it.role == "strong"), None)
         carry = strong.entry.value if strong is not None else carried
         if not any(item.cat == COUNT for item in items):  # most sentences: nothing to assemble
-            return [], carry, items
+            return [], carry, items, tokens
         drafts = Assembler(items, text, carried).run()
         if drafts:
             set_statuses(drafts, items, tokens)
         for draft in drafts:
             draft.tokens = tokens
-        return drafts, carry, items
+        return drafts, carry, items, tokens
 
     def drafts(self, text: str) -> list[Draft]:
         """Return the events of a whole article, with their statuses."""
@@ -48,8 +48,8 @@ class Extractor:
         for sentence in article_sentences(text):
             if sentence.paragraph != last_paragraph:
                 last_paragraph, carried = sentence.paragraph, None
-            found, carried, items = self.sentence_drafts(sentence.text, carried)
-            mood.apply(sentence.paragraph, items, found)
+            found, carried, items, tokens = self.sentence_drafts(sentence.text, carried)
+            mood.apply(sentence.paragraph, items, found, tokens, sentence.text)
             for draft in found:
                 draft.role = sentence.role
             drafts.extend(found)

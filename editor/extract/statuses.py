@@ -5,9 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .items import APPROVED, CONFERRED, EITHER, KINDS, PROPOSED, TOTAL, Draft, Item
-from .normalise import Token
+from .normalise import Token, as_written
 from .numbers import PERIOD_RE
-from .vocabulary import APPROVE, CLAUSE, DETAIL, GENERIC_VERB, PASSIVE, PROPOSE, RESET, SUM, TOTAL_MARK, VERB
+from .vocabulary import APPROVE, CLAUSE, DETAIL, GENERIC_VERB, PASSIVE, PROPOSE, REASONS, RESET, SUM, TOTAL_MARK, VERB
 
 PERIOD_OPENS_WITHIN = 3  # words: "Kết quả 5 năm qua, …" opens with its period
 OWN_VERBS = (VERB, GENERIC_VERB, PASSIVE)  # a sentence with one of these says something of its own
@@ -22,17 +22,22 @@ def set_statuses(drafts: list[Draft], items: list[Item], tokens: list[Token]) ->
 
     marks = {cat: [item.pos for item in items if item.cat == cat]
              for cat in (PROPOSE, APPROVE, TOTAL_MARK, SUM, RESET)}
-    totals = marks[TOTAL_MARK]
+    tally_items = [item for item in items if item.cat == TOTAL_MARK]
+
+    def text_of(item: Item) -> str:
+        return as_written(drafts[0].text, tokens, item.pos, min(item.end, len(tokens)))
+
     for draft in drafts:
         proposals = [p for p in marks[PROPOSE] if p < draft.end]
         if proposals:
             draft.status, draft.proposed_at = PROPOSED, proposals[0]
         if any(p < draft.end for p in marks[APPROVE]):  # "Hội đồng thống nhất đề nghị tặng …"
             draft.status, draft.proposed_at = APPROVED, min([*proposals, *marks[APPROVE]])
+        tally = next((t for t in tally_items if _total_applies(t.pos, draft, clause_of, marks[RESET])), None)
         if any(clause_of(s) == clause_of(draft.start) and s < draft.end for s in marks[SUM]):
             draft.status, draft.aggregate = TOTAL, True
-        elif any(_total_applies(t, draft, clause_of, marks[RESET]) for t in totals):
-            draft.status = TOTAL
+        elif tally is not None:
+            draft.status, draft.reason = TOTAL, tally_reason(text_of(tally))
         elif draft.detail_follows and draft.from_verb:
             draft.status, draft.aggregate = TOTAL, True
 
@@ -44,10 +49,16 @@ def with_periods(items: list[Item], tokens: list[Token]) -> list[Item]:
     for token in tokens:
         offsets.append(at)
         at += len(token.norm) + 1
-    periods = [bisect_right(offsets, match.start()) - 1 for match in PERIOD_RE.finditer(joined)]
+    periods = [(bisect_right(offsets, match.start()) - 1, bisect_right(offsets, match.end() - 1))
+               for match in PERIOD_RE.finditer(joined)]
     if not periods:
         return items
-    return sorted([*items, *(Item(TOTAL_MARK, pos, pos + 1) for pos in periods)], key=lambda item: item.pos)
+    return sorted([*items, *(Item(TOTAL_MARK, pos, end) for pos, end in periods)], key=lambda item: item.pos)
+
+
+def tally_reason(marker: str) -> str:
+    """Why a tally is left out, quoting the words that make it one ("5 năm qua", "toàn tỉnh")."""
+    return REASONS["tally"].format(marker=marker)
 
 
 def _total_applies(mark: int, draft: Draft, clause_of, resets: list[int]) -> bool:
@@ -107,20 +118,21 @@ class Mood:
     def __init__(self):
         self.status = CONFERRED
         self.paragraph = -1
-        self.period = False  # the paragraph opened with a period: "5 năm qua, …", "Giai đoạn 2016–2020, …"
+        self.period = ""  # the paragraph opened with a period: "5 năm qua, …", "Giai đoạn 2016–2020, …"
 
-    def apply(self, paragraph: int, items: list[Item], drafts: list[Draft]) -> None:
+    def apply(self, paragraph: int, items: list[Item], drafts: list[Draft], tokens: list[Token],
+              drafts_text: str) -> None:
         opens_with_detail = bool(items) and items[0].cat == DETAIL and items[0].pos <= 1
         continues = opens_with_detail or not any(item.cat in OWN_VERBS for item in items)
         if paragraph != self.paragraph and not opens_with_detail:
-            self.status, self.period = CONFERRED, False
+            self.status, self.period = CONFERRED, ""
         self.paragraph = paragraph
         if self.period and not any(item.cat == RESET for item in items):
             for draft in drafts:
                 if draft.status == CONFERRED:
-                    draft.status = TOTAL
-        if items and items[0].cat == TOTAL_MARK and items[0].pos <= PERIOD_OPENS_WITHIN:
-            self.period = True
+                    draft.status, draft.reason = TOTAL, tally_reason(self.period)
+        if items and items[0].cat == TOTAL_MARK and items[0].pos <= PERIOD_OPENS_WITHIN and drafts_text:
+            self.period = as_written(drafts_text, tokens, items[0].pos, items[0].end)
         if continues and self.status != CONFERRED:
             for draft in drafts:
                 if draft.status == CONFERRED:
