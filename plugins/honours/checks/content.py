@@ -20,6 +20,7 @@ from ..core.problems import Problem, display_path, line_at
 from ..core.registries import Registries, load_registries
 from ..core.validation import Checker
 from ..settings import registry_folder, setting
+from .consistency import check_consistency
 from .images import check_body_images
 from .limits import check_markup_limits
 from .links import check_links, settings_problems
@@ -212,6 +213,8 @@ class _Scanner:
         check = Checker(shown, front.line_of)
         check.duplicate_keys(front.duplicate_keys)
         check_personal_data(check, front.data, self.settings)
+        warnings = tuple(Problem(shown, front.line_of(where), where[0], message, hint)
+                         for where, message, hint in check_consistency(check, front.data, is_article))
         if is_article:
             record = parse_article(check, front.data, self.registries, path, self.extra_keys)
         else:
@@ -220,7 +223,7 @@ class _Scanner:
         self.problems.extend(check.problems)
         if record is None or check.problems or body_problems:
             return
-        self._accept(path, CachedArticle(ScanCache.digest(text), record, front.metadata_text, front.data, ()))
+        self._accept(path, CachedArticle(ScanCache.digest(text), record, front.metadata_text, front.data, warnings))
 
     def _text_problems(self, text: str, first_line: int, path: str, field: str) -> list[Problem]:
         """What a Markdown text (a body or a summary) may not publish, each at its line."""

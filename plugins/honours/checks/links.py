@@ -30,7 +30,8 @@ from ..settings import setting
 
 FIELD = "liên kết"
 # Pelican's markers, and the target up to where a Markdown or HTML link ends; linear: one character class.
-_MARKER = re.compile(r"[{|](static|attach|filename)[|}]([^\s\"'<>()\[\]]*)")
+# "\\}" too: Markdown unescapes it, so "{attach\\}x" reaches Pelican as "{attach}x".
+_MARKER = re.compile(r"[{|](static|attach|filename)\\?[|}]([^\s\"'<>()\[\]]*)")
 _SOURCE_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 _HINT_IMAGE = "đặt ảnh vào thư mục content/{folder}/ và hiện ảnh bằng ![Mô tả ảnh](/{folder}/ten-anh.jpg)"
 _HINT_OTHER = ("trang chỉ đăng bài viết, trang tĩnh và ảnh; xóa liên kết này, hoặc đưa nội dung của tệp "
@@ -131,12 +132,13 @@ def settings_problems(settings: dict) -> list[Problem]:
     content = os.path.abspath(settings["PATH"])
     folder = posixpath.normpath(str(setting(settings, "HONOURS_IMAGE_PATH")).strip("/"))
     files: set[str] = set()
-    for entry in settings.get("STATIC_PATHS", ()):
+    for entry in settings.get("STATIC_PATHS", ()):  # Pelican leaves out articles' sources (STATIC_EXCLUDE_SOURCES)
         full = os.path.normpath(os.path.join(content, entry))
         if os.path.isdir(full) and os.path.commonpath([content, full]) == content:
             for root, folders, names in os.walk(full):
                 folders.sort()
-                files.update(os.path.relpath(os.path.join(root, name), content).replace(os.sep, "/") for name in names)
+                files.update(os.path.relpath(os.path.join(root, name), content).replace(os.sep, "/") for name in names
+                             if name.rpartition(".")[2] not in _SOURCE_EXTENSIONS)
         else:
             files.add(os.path.relpath(full, content).replace(os.sep, "/"))
     problems = static_file_problems(settings, files, folder)

@@ -31,6 +31,7 @@ from pelican.contents import Article, Page
 from PIL import Image, ImageCms, ImageOps
 
 from ..checks.images import PlannedImage, image_folder
+from ..checks.links import settings_problems, static_file_problems
 from ..core.images import (
     CORRUPT_HINT,
     DECODERS,
@@ -265,6 +266,12 @@ class ImagesGenerator(HonoursGenerator):
         links = self.context.get("static_links")
         if links:  # `{static}` links the rewrite did not point at a cleaned copy
             links.difference_update({link for link in links if inside_folder(posixpath.normpath(link), folder)})
+        # The last word before Pelican copies files as they are: the links' rule, whatever wrote them
+        # (Markdown unescapes "\\}", so a link may appear only in the HTML the scan never sees).
+        problems = static_file_problems(self.settings, set(links or ()), folder) + settings_problems(self.settings)
+        if problems:
+            logger.error(report(problems))
+            raise ContentErrors(problems)
 
     def generate_output(self, writer):
         config = self.config

@@ -1,0 +1,58 @@
+"""Front-matter that Pelican would read without a word but not as written.
+
+- `author` and `authors` together: Pelican keeps `authors` and drops `author`;
+- no `category`: Pelican would file the article under its folder's name ("2019");
+- a date in year 1 or 9999: Pelican publishes it, and it sorts the news list.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import UTC, date, datetime
+
+from ..core.validation import Checker
+
+FIRST_YEAR = 1945  # the Democratic Republic's first emulation awards
+_YEAR = re.compile(r"\s*(\d{1,5})-")
+
+
+def last_year() -> int:
+    """The latest year a date may have: next year.
+
+    Taken from SOURCE_DATE_EPOCH when it is set (reproducible builds), otherwise
+    from the clock. It only decides whether a build stops; nothing published depends on it.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    now = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return now.year + 1
+
+
+def _year(value) -> int | None:
+    if isinstance(value, (date, datetime)):
+        return value.year
+    match = _YEAR.match(str(value)) if isinstance(value, str) else None
+    return int(match.group(1)) if match else None
+
+
+def check_consistency(check: Checker, data: dict, is_article: bool) -> list[tuple]:
+    """Record errors for dropped authors and impossible dates; return (path, message, hint) warnings."""
+    if "author" in data and "authors" in data:
+        check.error(("author",), "có cả 'author' và 'authors'; trang chỉ giữ 'authors' và bỏ 'author'",
+                    "gộp tên tác giả vào 'authors: [Tên 1, Tên 2]' và xóa dòng 'author'")
+    latest = last_year()
+    dated = [(("date",), data.get("date")), (("modified",), data.get("modified"))]
+    honours = data.get("honours")
+    awards = honours.get("awards") if isinstance(honours, dict) else None
+    for index, line in enumerate(awards if isinstance(awards, list) else []):
+        if isinstance(line, dict):
+            dated.append((("honours", "awards", index, "decision_date"), line.get("decision_date")))
+    for path, value in dated:
+        year = _year(value) if value is not None else None
+        if year is not None and not FIRST_YEAR <= year <= latest:
+            check.error(path, f"năm {year} nằm ngoài khoảng {FIRST_YEAR}–{latest}",
+                        "kiểm tra lại ngày, viết theo dạng năm-tháng-ngày, ví dụ 2018-01-25")
+    if is_article and not data.get("category"):
+        return [(("title",), "bài chưa có chuyên mục (category); trang xếp bài vào chuyên mục mặc định",
+                 "thêm dòng 'category: …', ví dụ 'category: Thi đua – Khen thưởng'")]
+    return []
