@@ -156,6 +156,7 @@ def test_the_check_refuses_each_attack_with_file_line_and_fix(tmp_path, case, fi
         assert where and " — " in rest, line
 
 
+BUILD_SAYS = {"image-name": "0912345678"}  # the build stops at the article's link to the image first
 BUILT = ["attach-outside", "escaped-marker", "html-beside", "gps-beside", "image-name", "tall-image", "merge-key",
          "registry-encoding", "static-paths"]
 
@@ -168,8 +169,14 @@ def good_site(tmp_path_factory) -> tuple[Path, str]:
     return root, tree_digest(root / "output")
 
 
+def expected_in_log(capfd, expected: str) -> bool:
+    """Whether the build said why it stopped (Pelican runs in a child process: its output is captured here)."""
+    captured = capfd.readouterr()
+    return expected in " ".join((captured.out + captured.err).split())
+
+
 @pytest.mark.parametrize("case", BUILT)
-def test_the_build_stops_on_each_attack_and_keeps_the_previous_site(good_site, case, tmp_path):
+def test_the_build_stops_on_each_attack_and_keeps_the_previous_site(good_site, case, tmp_path, capfd):
     root, before = good_site
     attack = next(a for a in ATTACKS if a[0] == case)
     work = tmp_path / "site"
@@ -178,10 +185,11 @@ def test_the_build_stops_on_each_attack_and_keeps_the_previous_site(good_site, c
     settings = str(ROOT / "pelicanconf.py")
     if attack[3]:
         conf = work / "conf.py"
-        conf.write_text("from pelicanconf import *  # noqa\n" + "".join(f"{k} = {v!r}\n" for k, v in attack[3].items()),
-                        encoding="utf-8")
+        conf.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+                        + "".join(f"{k} = {v!r}\n" for k, v in attack[3].items()), encoding="utf-8")
         settings = str(conf)
     assert build_then_swap(work, settings) != 0
+    assert expected_in_log(capfd, BUILD_SAYS.get(case, attack[4]))
     assert tree_digest(work / "output") == before
     assert published_leaks(work / "output") == []
     assert not [p for p in work.iterdir() if p.name.startswith(".output-")]
