@@ -193,3 +193,10 @@ def test_the_build_stops_on_each_attack_and_keeps_the_previous_site(good_site, c
     assert tree_digest(work / "output") == before
     assert published_leaks(work / "output") == []
     assert not [p for p in work.iterdir() if p.name.startswith(".output-")]
+
+
+def test_an_article_without_category_is_filed_under_the_default_one_with_a_warning(tmp_path):
+    root = make_site(tmp_path, {ARTICLE: article().replace("category: Tin tức\n", "")}, {}, "")
+    errors, warnings = run_check(site_settings(root / "content", root / "output"))
+    assert errors == []
+    assert any("bai.md:1: category:" in line and "'Tin tức'" in line for line in warnings), warnings

@@ -1,7 +1,6 @@
 """Front-matter that Pelican would read without a word but not as written.
 
 - `author` and `authors` together: Pelican keeps `authors` and drops `author`;
-- no `category`: Pelican would file the article under its folder's name ("2019");
 - a date in year 1 or 9999: Pelican publishes it, and it sorts the news list.
 """
 
@@ -12,6 +11,15 @@ import re
 from datetime import UTC, date, datetime
 
 from ..core.validation import Checker
+
+CATEGORY_HINT = "thêm dòng 'category: …', ví dụ 'category: Thi đua – Khen thưởng'"
+
+
+def missing_category(data: dict) -> tuple[str, str] | None:
+    """(message, hint) when an article has no category: it is filed under the default one (a warning)."""
+    if data.get("category"):
+        return None
+    return "bài chưa có chuyên mục (category) nên được xếp vào chuyên mục mặc định 'Tin tức'", CATEGORY_HINT
 
 FIRST_YEAR = 1945  # the Democratic Republic's first emulation awards
 _YEAR = re.compile(r"\s*(\d{1,5})-")
@@ -35,14 +43,16 @@ def _year(value) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def check_consistency(check: Checker, data: dict, is_article: bool) -> list[tuple]:
-    """Record errors for dropped authors and impossible dates; return (path, message, hint) warnings."""
+def check_consistency(check: Checker, data: dict) -> None:
+    """Record errors for dropped authors and impossible dates."""
     if "author" in data and "authors" in data:
         check.error(("author",), "có cả 'author' và 'authors'; trang chỉ giữ 'authors' và bỏ 'author'",
                     "gộp tên tác giả vào 'authors: [Tên 1, Tên 2]' và xóa dòng 'author'")
     latest = last_year()
-    dated = [(("date",), data.get("date")), (("modified",), data.get("modified"))]
+    dated = [(("modified",), data.get("modified"))]
     honours = data.get("honours")
+    if not (isinstance(honours, dict) and "year" not in honours):  # else the model reports the emulation year
+        dated.append((("date",), data.get("date")))
     awards = honours.get("awards") if isinstance(honours, dict) else None
     for index, line in enumerate(awards if isinstance(awards, list) else []):
         if isinstance(line, dict):
@@ -52,7 +62,4 @@ def check_consistency(check: Checker, data: dict, is_article: bool) -> list[tupl
         if year is not None and not FIRST_YEAR <= year <= latest:
             check.error(path, f"năm {year} nằm ngoài khoảng {FIRST_YEAR}–{latest}",
                         "kiểm tra lại ngày, viết theo dạng năm-tháng-ngày, ví dụ 2018-01-25")
-    if is_article and not data.get("category"):
-        return [(("title",), "bài chưa có chuyên mục (category); trang xếp bài vào chuyên mục mặc định",
-                 "thêm dòng 'category: …', ví dụ 'category: Thi đua – Khen thưởng'")]
-    return []
+

@@ -213,8 +213,7 @@ class _Scanner:
         check = Checker(shown, front.line_of)
         check.duplicate_keys(front.duplicate_keys)
         check_personal_data(check, front.data, self.settings)
-        warnings = tuple(Problem(shown, front.line_of(where), where[0], message, hint)
-                         for where, message, hint in check_consistency(check, front.data, is_article))
+        check_consistency(check, front.data)
         if is_article:
             record = parse_article(check, front.data, self.registries, path, self.extra_keys)
         else:
@@ -223,7 +222,7 @@ class _Scanner:
         self.problems.extend(check.problems)
         if record is None or check.problems or body_problems:
             return
-        self._accept(path, CachedArticle(ScanCache.digest(text), record, front.metadata_text, front.data, warnings))
+        self._accept(path, CachedArticle(ScanCache.digest(text), record, front.metadata_text, front.data, ()))
 
     def _text_problems(self, text: str, first_line: int, path: str, field: str) -> list[Problem]:
         """What a Markdown text (a body or a summary) may not publish, each at its line."""
