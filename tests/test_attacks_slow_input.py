@@ -13,7 +13,10 @@ from honours.core.personal_data import personal_data_in
 
 HEADER = "---\ntitle: Bài thử\ndate: 2018-02-01 08:00\ncategory: Tin tức\n---\n"
 UNITS = ["<a ", "[", "![", "[a](", "![a](", "<img ", "a@", "a@b.c ", "0 ", "0912 ", "*a ", "&#", "[a]: ", "`"]
-BOUND = 5.0  # seconds, for the whole `invoke check` (Python's start included); the slow forms took hours
+# Seconds for the whole `invoke check` (Python's start included); the slow forms took hours. On a machine
+# busy with other work the bound grows with the time an ordinary 1 MB article takes there.
+BOUND = 5.0
+ORDINARY = "Ngày 20/01/2018, UBND huyện trao Giấy khen cho 17 tập thể &amp; 25 cá nhân, *xem* **danh sách**.\n\n"
 
 
 def body_of(unit: str) -> str:
@@ -21,17 +24,28 @@ def body_of(unit: str) -> str:
     return unit * ((990_000 - len(HEADER)) // len(unit.encode("utf-8")))
 
 
-@pytest.mark.parametrize("unit", UNITS)
-def test_invoke_check_on_a_1_mb_adversarial_body_takes_seconds(tmp_path, unit):
+def timed_check(tmp_path, body: str) -> tuple[float, str]:
     shutil.copytree(CONTENT / "data", tmp_path / "content/data")
     (tmp_path / "content/tin-tuc/2018").mkdir(parents=True)
-    (tmp_path / "content/tin-tuc/2018/bai.md").write_text(HEADER + body_of(unit), encoding="utf-8")
+    (tmp_path / "content/tin-tuc/2018/bai.md").write_text(HEADER + body, encoding="utf-8")
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "invoke", "check", "--path", str(tmp_path / "content")],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
-    elapsed = time.perf_counter() - started
-    assert elapsed < BOUND, (unit, elapsed)
-    assert "Traceback" not in result.stderr + result.stdout
+    return time.perf_counter() - started, result.stderr + result.stdout
+
+
+@pytest.fixture(scope="module")
+def bound(tmp_path_factory) -> float:
+    ordinary, output = timed_check(tmp_path_factory.mktemp("ordinary"), body_of(ORDINARY))
+    assert "Nội dung hợp lệ" in output, output
+    return max(BOUND, 2 * ordinary)
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_invoke_check_on_a_1_mb_adversarial_body_takes_seconds(tmp_path, unit, bound):
+    elapsed, output = timed_check(tmp_path, body_of(unit))
+    assert elapsed < bound, (unit, elapsed)
+    assert "Traceback" not in output
 
 
 @pytest.mark.parametrize("text", ["0 " * 500_000, "0912 " * 200_000, "@ " + "a" * 1_000_000, "a@" * 500_000,
