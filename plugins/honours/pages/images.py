@@ -269,9 +269,7 @@ class ImagesGenerator(HonoursGenerator):
         # The last word before Pelican copies files as they are: the links' rule, whatever wrote them
         # (Markdown unescapes "\\}", so a link may appear only in the HTML the scan never sees).
         problems = static_file_problems(self.settings, set(links or ()), folder) + settings_problems(self.settings)
-        if problems:
-            logger.error(report(problems))
-            raise ContentErrors(problems)
+        stop_on(problems)
 
     def generate_output(self, writer):
         config = self.config
