@@ -39,6 +39,9 @@ JINJA_ENVIRONMENT = {
 # copied as it is: Pelican's static copy would publish the originals with their GPS position.
 STATIC_PATHS = []
 ARTICLE_PATHS = ["tin-tuc"]
+# An article without a category is filed here (and `invoke check` warns), never under its folder's name ("2019").
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Tin tức"
 PAGE_PATHS = ["pages"]
 IGNORE_FILES = [".*", "*~", "*.swp", "README*"]  # hidden files include editors' locks and macOS "._" copies
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 
+from honours.checks.consistency import missing_category
 from honours.checks.content import content_files, scan_content
 from honours.checks.images import image_folder
 from honours.checks.outputs import output_problems
@@ -27,7 +28,18 @@ def run_check(settings: dict) -> tuple[list[str], list[str]]:
     if not problems:  # where each file will be written, as the build computes it
         problems = output_problems(settings, _contents(settings, index, page_files))
     warnings = [*index.warnings, *prose_warnings(settings, index)] if not problems else list(index.warnings)
+    warnings += category_warnings(index)
     return [str(p) for p in sorted(problems)], [f"cảnh báo: {w}" for w in sorted(warnings)]
+
+
+def category_warnings(index) -> list[Problem]:
+    """Articles without a category: the build files them under the default one, the editor should know."""
+    warnings = []
+    for path in sorted(index.articles):
+        missing = missing_category(index.headers[path][1])
+        if missing:
+            warnings.append(Problem(display_path(path), 1, "category", *missing))
+    return warnings
 
 
 def prose_warnings(settings: dict, index) -> list[Problem]:

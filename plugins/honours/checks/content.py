@@ -20,8 +20,17 @@ from ..core.problems import Problem, display_path, line_at
 from ..core.registries import Registries, load_registries
 from ..core.validation import Checker
 from ..settings import registry_folder, setting
+from .consistency import check_consistency
 from .images import check_body_images
-from .safety import check_control_characters, check_personal_data, check_raw_html, check_rendered_html
+from .limits import check_markup_limits
+from .links import check_links, settings_problems
+from .safety import (
+    check_control_characters,
+    check_personal_data,
+    check_raw_html,
+    check_rendered_html,
+    check_text_personal_data,
+)
 from .scancache import CachedArticle, ScanCache
 
 # The extensions pelican-yaml-metadata reads; files of other formats are
@@ -72,7 +81,7 @@ def scan_content(settings: dict, article_files: list[str], page_files: list[str]
     data_dir = registry_folder(settings)
     registries, problems = load_registries(data_dir, tuple(setting(settings, "HONOURS_PERSONAL_DATA_ALLOWLIST")))
     links, unread = content_tree_problems(settings, {*article_files, *page_files})
-    problems += links
+    problems += links + settings_problems(settings)
     if problems:  # every article would repeat the registry's mistake: report it alone
         return ContentIndex(registries, {}, tuple(sorted(problems)))
     cache = ScanCache.open(settings, data_dir)
@@ -132,9 +141,11 @@ def _link_problem(path: str) -> Problem:
 def _unread_problem(path: str, name: str, listed: set[str], ignored) -> Problem | None:
     """A problem when a file looks like an article (a front-matter block) and Pelican will not read it."""
     extension = name.rpartition(".")[2]
-    if extension.lower() not in _TEXT_EXTENSIONS or path in listed or not _starts_with_front_matter(path):
+    if extension.strip().lower() not in _TEXT_EXTENSIONS or path in listed or not _starts_with_front_matter(path):
         return None
-    if extension not in MARKDOWN_EXTENSIONS:
+    if name != name.strip():
+        why, hint = "tên tệp có dấu cách ở đầu hoặc cuối nên không được đọc", "xóa dấu cách thừa trong tên tệp"
+    elif extension not in MARKDOWN_EXTENSIONS:
         why, hint = f"tệp có đuôi '.{extension}' nên không được đọc", "đổi đuôi tệp thành .md (chữ thường)"
     elif any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
         why, hint = "tên tệp thuộc loại được bỏ qua (ví dụ README…)", "đổi tên tệp"
@@ -189,13 +200,10 @@ class _Scanner:
         except ParseError as error:
             self.problems.append(Problem(shown, error.line, "", error.message, error.hint))
             return
-        body_problems = [*check_control_characters(front.body, front.body_line, shown),
-                         *check_body_images(front.body, front.body_line, path, self.settings),
-                         *check_raw_html(front.body, front.body_line, shown, self.settings)]
+        body_problems = self._text_problems(front.body, front.body_line, path, "nội dung")
         summary = front.data.get("summary")
         if isinstance(summary, str):  # Markdown too, published in the feeds as HTML; "\n" as a body starts
-            body_problems += check_raw_html("\n" + summary, front.line_of(("summary",)), shown, self.settings,
-                                            "summary")
+            body_problems += self._text_problems("\n" + summary, front.line_of(("summary",)), path, "summary")
         if not body_problems:
             body_problems += check_rendered_html(front.body, front.body_line, shown, self.settings, self.markdown)
             if isinstance(summary, str):
@@ -205,6 +213,7 @@ class _Scanner:
         check = Checker(shown, front.line_of)
         check.duplicate_keys(front.duplicate_keys)
         check_personal_data(check, front.data, self.settings)
+        check_consistency(check, front.data)
         if is_article:
             record = parse_article(check, front.data, self.registries, path, self.extra_keys)
         else:
@@ -214,6 +223,18 @@ class _Scanner:
         if record is None or check.problems or body_problems:
             return
         self._accept(path, CachedArticle(ScanCache.digest(text), record, front.metadata_text, front.data, ()))
+
+    def _text_problems(self, text: str, first_line: int, path: str, field: str) -> list[Problem]:
+        """What a Markdown text (a body or a summary) may not publish, each at its line."""
+        shown = display_path(path)
+        too_slow = check_markup_limits(text, first_line, shown, field)
+        if too_slow:  # every later check, and Markdown, would read it for minutes
+            return too_slow
+        return [*check_control_characters(text, first_line, shown, field),
+                *check_body_images(text, first_line, path, self.settings),
+                *check_links(text, first_line, path, self.settings),
+                *check_text_personal_data(text, first_line, shown, self.settings, field),
+                *check_raw_html(text, first_line, shown, self.settings, field)]
 
     def _reuse(self, path: str, text: str) -> bool:
         """Take a file's result from the previous build if the file is unchanged."""

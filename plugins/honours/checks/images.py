@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from ..core.images import (
-    CORRUPT_HINT,
     FIELD,
     FORMATS,
     UNSUPPORTED_HINT,
@@ -23,13 +22,16 @@ from ..core.images import (
     Plan,
     Source,
     file_of,
+    image_error_message,
     inspect,
     locate,
     matches_any,
     plan_for,
 )
 from ..core.markdowntext import blank_code
+from ..core.personal_data import PERSONAL_HINT, personal_data_in
 from ..core.problems import Problem, display_path, line_at, suggest
+from ..settings import setting
 
 logger = logging.getLogger(__name__)
 # --- the pre-build check --------------------------------------------------------------------------
@@ -43,7 +45,7 @@ _INLINE_IMAGE = re.compile(
 )
 _REFERENCE_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\\\[\]])*)\](?:[ ]?\[(?P<label>[^\]]*)\])?")
 _DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:[ \t]*(?P<src><[^>\n]*>|\S+)", re.M)
-_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
+_HTML_IMAGE = re.compile(r"<img\b[^<>]*>", re.I)  # [^<>]: a tag without ">" is not read to the end of the text
 @dataclass(frozen=True)
 class BodyImage:
     """One image an article's Markdown shows."""
@@ -136,7 +138,7 @@ def reference_problem(src: str, source_path: str, config: Config) -> tuple[str, 
             if error.kind == "missing":
                 return (f"không tìm thấy tệp ảnh '{src}'" + _nearest(reference.relative, config),
                         f"kiểm tra tên tệp (chữ hoa, chữ thường, dấu) và đặt ảnh vào thư mục content/{folder}/")
-            return (f"không mở được tệp ảnh '{src}': tệp bị hỏng hoặc không phải ảnh JPEG, PNG, WebP", CORRUPT_HINT)
+            return image_error_message(error, src)
     return None
 
 
@@ -171,17 +173,20 @@ def image_folder(settings: dict) -> tuple[list[PlannedImage], list[Problem]]:
     images: list[PlannedImage] = []
     problems: list[Problem] = []
     owners: dict[str, str] = {}
+    allowed = tuple(setting(settings, "HONOURS_PERSONAL_DATA_ALLOWLIST"))
     for relative in _image_files(config, settings.get("IGNORE_FILES", ())):
         path = file_of(config, relative)
         if posixpath.splitext(relative)[1].lower() not in FORMATS:
             problems.append(Problem(display_path(path), 0, FIELD, "định dạng tệp ảnh không được hỗ trợ",
                                     UNSUPPORTED_HINT))
             continue
+        hit = personal_data_in(posixpath.basename(relative), allowed)
+        if hit:  # the name is published too, in the page, the feeds and the search index
+            problems.append(Problem(display_path(path), 0, "tên tệp ảnh", f"có {hit[0]}: '{hit[1]}'", PERSONAL_HINT))
         try:
             source = inspect(path, config)
-        except ImageError:
-            problems.append(Problem(display_path(path), 0, FIELD, "không mở được tệp ảnh: tệp bị hỏng hoặc "
-                                    "không phải ảnh JPEG, PNG, WebP", CORRUPT_HINT))
+        except ImageError as error:
+            problems.append(Problem(display_path(path), 0, FIELD, *image_error_message(error, relative)))
             continue
         plan = plan_for(relative, source, config)
         for rendition in plan.renditions:

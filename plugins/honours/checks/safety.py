@@ -17,18 +17,37 @@ from html.parser import HTMLParser
 from markdown import Markdown
 
 from ..core.markdowntext import blank_code
-from ..core.personal_data import find_personal_data
+from ..core.personal_data import PERSONAL_HINT, find_personal_data, personal_data_in
 from ..core.problems import Problem, line_at
-from ..core.validation import Checker
+from ..core.validation import INVISIBLE_CHARACTERS, Checker, show
 from ..settings import setting
 
+
+class _EventHandlers:
+    """Finds `on…=` attributes inside tags in time linear in the text.
+
+    One regex `<[a-z][^>]*?\\s(on[a-z]+)` would scan to the end of the text from
+    every `<` that has no `>`, which takes hours on a body of "<a " repeated.
+    A tag here ends at the next `<` or `>`, so each character is read once.
+    """
+
+    _TAG = re.compile(r"<[a-z][^<>]*", re.I)
+    _HANDLER = re.compile(r"\s(on[a-z]+)\s*=", re.I)
+
+    def finditer(self, text: str):
+        for tag in self._TAG.finditer(text):
+            handler = self._HANDLER.search(text, tag.start(), tag.end())
+            if handler:
+                yield handler
+
+
+_EVENT_HANDLER = _EventHandlers()
 # Raw HTML an article may not carry unless HONOURS_ALLOW_RAW_HTML is set:
 # elements that run or embed code, inline event handlers, javascript: URLs.
 _DANGEROUS = [
     (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form)\b", re.I),
      "có thẻ HTML <{0}> (mã có thể chạy trên máy người đọc)"),
-    (re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.I | re.S),
-     "có thuộc tính HTML '{0}' (mã chạy khi người đọc thao tác)"),
+    (_EVENT_HANDLER, "có thuộc tính HTML '{0}' (mã chạy khi người đọc thao tác)"),
     (re.compile(r"(?:href|src|action|formaction)\s*=\s*[\"']?\s*(javascript|vbscript|data):", re.I),
      "có đường dẫn '{0}:' (mã chạy khi bấm vào)"),
     (re.compile(r"\]\(\s*<?\s*(javascript|vbscript):", re.I), "có đường dẫn '{0}:' (mã chạy khi bấm vào)"),
@@ -131,25 +150,37 @@ def check_rendered_html(text: str, text_line: int, path: str, settings: dict, ma
     return problems
 
 
-# The front-matter fields published as data about people and units (the body is the article's prose).
-PERSONAL_DATA_FIELDS = ("honours", "author", "authors", "title", "summary", "description", "tags", "category",
-                        "units", "slug")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not allowed in XML 1.0, or invisible
+# Not allowed in XML 1.0, or invisible: direction overrides make "baocao\u202egpj.exe" show as
+# "baocaoexe.jpg", zero-width characters hide inside words and numbers.
+_CONTROL = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{INVISIBLE_CHARACTERS}]")
 
 
-def check_control_characters(body: str, body_line: int, path: str) -> list[Problem]:
-    """A problem at the first control character of a body: feeds cannot carry it, readers cannot see it."""
+def check_control_characters(body: str, body_line: int, path: str, field: str = "nội dung") -> list[Problem]:
+    """A problem at the first control or invisible character of a body: feeds cannot carry it, readers cannot see it."""
     match = _CONTROL.search(body)
     if match is None:
         return []
     line = line_at(body, match.start(), body_line - 1)
-    return [Problem(path, line, "nội dung", f"có ký tự điều khiển không in được (mã {ord(match.group()):#04x})",
-                    "xóa ký tự đó (thường do sao chép từ Word); xuống dòng bằng phím Enter")]
+    code = f"U+{ord(match.group()):04X}"
+    return [Problem(path, line, field, f"có ký tự điều khiển hoặc ký tự ẩn không in được (mã {code})",
+                    "xóa ký tự đó (thường do sao chép từ Word hoặc trang web); xuống dòng bằng phím Enter")]
 
 
 def check_personal_data(check: Checker, data: dict, settings: dict) -> None:
-    """Record a problem for each published front-matter text that looks like personal data."""
-    allowed = tuple(setting(settings, "HONOURS_PERSONAL_DATA_ALLOWLIST"))
-    for key in PERSONAL_DATA_FIELDS:
-        if key in data:
-            find_personal_data(check, data[key], (key,), allowed)
+    """Record a problem for each front-matter text that looks like personal data.
+
+    Every field counts: Pelican makes each one a variable a template (or a feed, or the
+    search index) may show, so a field this site does not publish today may be published tomorrow.
+    """
+    find_personal_data(check, data, (), tuple(setting(settings, "HONOURS_PERSONAL_DATA_ALLOWLIST")))
+
+
+def check_text_personal_data(text: str, first_line: int, path: str, settings: dict,
+                             field: str = "nội dung") -> list[Problem]:
+    """A problem at the first thing in a body (its text, alt texts, link targets) that looks like personal data."""
+    hit = personal_data_in(text, tuple(setting(settings, "HONOURS_PERSONAL_DATA_ALLOWLIST")))
+    if hit is None:
+        return []
+    what, written, lines_before = hit
+    line = first_line - 1 + lines_before
+    return [Problem(path, line, field, f"có {what}: {show(written.strip())}", PERSONAL_HINT)]

@@ -86,6 +86,10 @@ class _Loader(SAFE_LOADER):
     """The safe loader, noting whether any mapping repeats a key."""
 
     def construct_mapping(self, node, deep=False):
+        for key, _ in node.value:  # "<<: *base" would silently override keys written in the mapping
+            if key.tag == "tag:yaml.org,2002:merge":
+                raise ParseError(key.start_mark.line, "có khóa gộp '<<' (lấy giá trị từ chỗ khác, có thể đè lên "
+                                 "giá trị viết ở đây)", "viết thẳng từng khóa và giá trị, không dùng '<<'")
         keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
         if len(keys) != len(set(keys)):
             self.has_duplicates = True
@@ -198,6 +202,9 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
     loader.has_duplicates = False
     try:
         data = loader.get_single_data()
+    except ParseError as error:
+        error.line += first_line
+        raise
     except yaml.MarkedYAMLError as error:
         explained = explain(error, text)
         line = first_line + explained.line
@@ -219,6 +226,12 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
         ) from None
     finally:
         loader.dispose()
+    if _depth(data) > MAX_DEPTH:
+        raise ParseError(
+            first_line,
+            f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} tầng)",
+            "viết dữ liệu theo mẫu trong hướng dẫn; danh sách không lồng trong danh sách",
+        )
     if _exceeds(data, 10 * len(text) + 10_000):
         raise ParseError(
             first_line,
@@ -250,6 +263,24 @@ def _unbuildable_scalar(text: str) -> tuple[int, str]:
     finally:
         loader.dispose()
     return 0, ""
+
+
+# Award data is five levels deep (honours.awards[i].recipients[j].name); every later walk
+# over a value may recurse, so deeper data is refused here, once.
+MAX_DEPTH = 12
+
+
+def _depth(data: object) -> int:
+    """How many lists and mappings are nested in data, counted without recursion."""
+    deepest, stack, seen = 0, [(data, 0)], set()
+    while stack:
+        value, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(value, (dict, list)) and id(value) not in seen and level <= MAX_DEPTH:
+            seen.add(id(value))
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def _exceeds(data: object, limit: int) -> bool:

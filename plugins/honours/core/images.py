@@ -31,7 +31,7 @@ SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 DECODERS = ("JPEG", "PNG", "WEBP")
 ORIENTATION = 0x0112  # EXIF tag
 # Bump when the processing changes what it writes: cached copies are then remade.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 # Attributes of an <img> that the responsive markup sets itself.
 FIELD = "ảnh"
 
@@ -143,11 +143,29 @@ def plan_for(relative: str, source: Source, config: Config) -> Plan:
 
 
 class ImageError(Exception):
-    """An image file that is missing or cannot be opened."""
+    """An image file that is missing, cannot be opened, is too large or is animated."""
 
-    def __init__(self, kind: str):
+    def __init__(self, kind: str, detail: str = ""):
         super().__init__(kind)
-        self.kind = kind  # "missing" or "corrupt"
+        self.kind = kind  # "missing", "corrupt", "too-large" or "animated"
+        self.detail = detail
+
+
+# The largest image the pipeline encodes: WebP cannot hold a side over 16,383 pixels, and
+# 40 megapixels (a 7,700 × 5,200 photo) decoded takes 160 MB of memory per copy.
+MAX_SIDE, MAX_PIXELS = 16_383, 40_000_000
+
+
+def image_error_message(error: ImageError, src: str) -> tuple[str, str]:
+    """(message, hint) for an image that cannot be published, the same words in the check and the build."""
+    if error.kind == "too-large":
+        return (f"ảnh '{src}' quá lớn ({error.detail}; tối đa {MAX_SIDE:,} điểm ảnh mỗi chiều và "
+                f"{MAX_PIXELS // 1_000_000} triệu điểm ảnh)".replace(",", "."),
+                "thu nhỏ ảnh (ví dụ còn 2000 điểm ảnh chiều rộng) rồi lưu lại")
+    if error.kind == "animated":
+        return (f"ảnh '{src}' là ảnh động; trang chỉ đăng được khung hình đầu nên không nhận ảnh động",
+                "lưu khung hình muốn đăng thành ảnh tĩnh JPEG hoặc PNG, hoặc đăng đoạn phim ở nơi khác")
+    return (f"không mở được tệp ảnh '{src}': tệp bị hỏng hoặc không phải ảnh JPEG, PNG, WebP", CORRUPT_HINT)
 
 
 # Sources already looked at in this process, by (path, size, mtime): a build
@@ -192,16 +210,30 @@ def _decode_source(data: bytes, digest: str) -> Source:
     try:
         with Image.open(io.BytesIO(data), formats=DECODERS) as image:
             width, height = image.size
+            _refuse_unencodable(image)
             if image.format == "JPEG":
                 image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
             image.load()
             orientation = image.getexif().get(ORIENTATION, 1)
             alpha = image.has_transparency_data
+    except ImageError:
+        raise
+    except Image.DecompressionBombError as error:
+        raise ImageError("too-large", "quá nhiều điểm ảnh") from error
     except Exception as error:  # Pillow raises many kinds of error on a broken file
         raise ImageError("corrupt") from error
     if orientation in (5, 6, 7, 8):  # stored turned by a quarter: shown the other way round
         width, height = height, width
     return Source(digest, width, height, alpha)
+
+
+def _refuse_unencodable(image: Image.Image) -> None:
+    """Raise ImageError for what the pipeline would fail on or change: too large, or animated."""
+    width, height = image.size
+    if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
+        raise ImageError("too-large", f"{width:,} × {height:,} điểm ảnh".replace(",", "."))
+    if getattr(image, "n_frames", 1) > 1:
+        raise ImageError("animated")
 
 
 # --- where an address points ----------------------------------------------------------------------

@@ -158,14 +158,14 @@ def _load(data_dir, filename, prefix, parse_entry, problems, personal_data_allow
     path = os.path.join(data_dir, filename)
     shown = display_path(path)
     try:
-        with open(path, encoding="utf-8") as handle:
-            document = load_yaml(handle.read())
+        with open(path, "rb") as handle:
+            document = load_yaml(_utf8_text(handle.read()))
     except FileNotFoundError:
         hint = f"tạo tệp {filename} trong {display_path(data_dir)}"
         problems.append(Problem(shown, 0, "", "thiếu tệp danh mục", hint))
         return {}
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(Problem(shown, 0, "", f"không đọc được tệp ({error})", "lưu tệp ở dạng văn bản UTF-8"))
+    except OSError as error:
+        problems.append(Problem(shown, 0, "", f"không đọc được tệp ({error.strerror})", "kiểm tra quyền đọc của tệp"))
         return {}
     except ParseError as error:
         problems.append(Problem(shown, error.line, "", error.message, error.hint))
@@ -194,12 +194,26 @@ def _load(data_dir, filename, prefix, parse_entry, problems, personal_data_allow
     return records
 
 
+def _utf8_text(raw: bytes) -> str:
+    """The text of a registry file, or ParseError at the line of the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ParseError(line, "tệp không phải văn bản UTF-8 (có thể lưu bằng bảng mã cũ như TCVN3, VNI)",
+                         "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (Unicode)") from None
+
+
+# The longest name and note a registry entry may have: a unit's full name is under 200 characters.
+NAME_LIMIT, NOTE_LIMIT = 200, 2000
+
+
 def _parse_authority(check: Checker, entry: dict, path: tuple) -> Authority | None:
     check.unknown_keys(entry, ("slug", "name", "level", "aliases"), path)
     slug = check.slug(entry, "slug", path)
-    name = check.text(entry, "name", path)
+    name = check.text(entry, "name", path, max_length=NAME_LIMIT)
     level = _choice(check, entry, "level", path, LEVELS, "cấp")
-    aliases = check.text_list(entry, "aliases", path)
+    aliases = check.text_list(entry, "aliases", path, max_length=NAME_LIMIT)
     if None in (slug, name, level):
         return None
     return Authority(slug, name, level, aliases)
@@ -208,7 +222,7 @@ def _parse_authority(check: Checker, entry: dict, path: tuple) -> Authority | No
 def _parse_award(check: Checker, entry: dict, path: tuple) -> Award | None:
     check.unknown_keys(entry, ("slug", "name", "kind", "recipients", "rank", "aliases"), path)
     slug = check.slug(entry, "slug", path)
-    name = check.text(entry, "name", path)
+    name = check.text(entry, "name", path, max_length=NAME_LIMIT)
     kind = _choice(check, entry, "kind", path, AWARD_KINDS, "loại")
     rank = check.integer(entry, "rank", path, minimum=1)
     if rank is None and "rank" not in entry:
@@ -221,7 +235,7 @@ def _parse_award(check: Checker, entry: dict, path: tuple) -> Award | None:
         if kind_name not in RECIPIENT_KINDS:
             check.error((*path, "recipients", index), f"đối tượng {show(kind_name)} không hợp lệ",
                         "chỉ dùng: " + ", ".join(RECIPIENT_KINDS))
-    aliases = check.text_list(entry, "aliases", path)
+    aliases = check.text_list(entry, "aliases", path, max_length=NAME_LIMIT)
     if None in (slug, name, kind, rank) or not recipients or not set(recipients) <= set(RECIPIENT_KINDS):
         return None
     ordered = tuple(k for k in RECIPIENT_KINDS if k in recipients)
@@ -233,18 +247,18 @@ def _parse_unit(check: Checker, entry: dict, path: tuple) -> Unit | None:
             "source")
     check.unknown_keys(entry, keys, path)
     slug = check.slug(entry, "slug", path)
-    name = check.text(entry, "name", path)
+    name = check.text(entry, "name", path, max_length=NAME_LIMIT)
     kind = _choice(check, entry, "kind", path, UNIT_KINDS, "loại đơn vị")
     parent = check.slug(entry, "parent", path, what="mã đơn vị cấp trên", required=False)
     successor = check.slug(entry, "successor", path, what="mã đơn vị kế thừa", required=False)
     valid_from = check.day(entry, "valid_from", path)
     valid_until = check.day(entry, "valid_until", path)
-    note = check.text(entry, "note", path, required=False)
-    act = check.text(entry, "act", path, required=False)
-    source = check.text(entry, "source", path, required=False)
+    note = check.text(entry, "note", path, required=False, max_length=NOTE_LIMIT)
+    act = check.text(entry, "act", path, required=False, max_length=NOTE_LIMIT)
+    source = check.text(entry, "source", path, required=False, max_length=NOTE_LIMIT)
     if source and not source.startswith(("https://", "http://")):
         check.error((*path, "source"), "nguồn phải là địa chỉ web", "chép nguyên địa chỉ bắt đầu bằng https://")
-    aliases = check.text_list(entry, "aliases", path)
+    aliases = check.text_list(entry, "aliases", path, max_length=NAME_LIMIT)
     if valid_from and valid_until and valid_from > valid_until:
         check.error((*path, "valid_until"), "ngày kết thúc trước ngày bắt đầu", "sửa lại valid_from hoặc valid_until")
     if successor and not valid_until:

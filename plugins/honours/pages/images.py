@@ -28,9 +28,10 @@ from concurrent.futures import ThreadPoolExecutor
 from html import escape
 
 from pelican.contents import Article, Page
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
 from ..checks.images import PlannedImage, image_folder
+from ..checks.links import settings_problems, static_file_problems
 from ..core.images import (
     CORRUPT_HINT,
     DECODERS,
@@ -43,6 +44,7 @@ from ..core.images import (
     Rendition,
     Source,
     file_of,
+    image_error_message,
     inside_folder,
     inspect,
     locate,
@@ -134,7 +136,7 @@ def _start_tag(name: str, attributes: list[tuple[str, str | None]]) -> str:
 # `{static}` or `{attach}` links (Pelican's syntax) into the images folder, e.g. a link to the full-size photo:
 # pointed at the cleaned copy here, so that Pelican never copies the original.
 _STATIC_LINK = re.compile(
-    r"""(?P<markup><[^>]+?\b(?:href|src|poster|data|cite|content)\s*=\s*)(?P<quote>["'])
+    r"""(?P<markup><[^<>]+?\b(?:href|src|poster|data|cite|content)\s*=\s*)(?P<quote>["'])
         (?P<value>[{|](?:static|attach)[|}].*?)(?P=quote)""",
     re.X,
 )
@@ -158,38 +160,51 @@ def process(data: bytes, source: Source, plan: Plan, config: Config) -> dict[str
         upright = ImageOps.exif_transpose(opened)
     if upright.size != (source.width, source.height):
         raise ImageError("corrupt")
-    icc = upright.info.get("icc_profile")
-    if not (isinstance(icc, bytes) and icc[16:20] == b"RGB "):  # an RGB colour profile is kept, nothing else
-        icc = None
-    base = upright.convert("RGBA" if source.alpha else "RGB")
-    base.info = {}  # nothing read from the file travels on: no EXIF, XMP, comments or text chunks
-    files = {plan.full.name: _encode(base, plan.full.format, config, icc)}
+    base = as_srgb(upright).convert("RGBA" if source.alpha else "RGB")
+    base.info = {}  # nothing read from the file travels on: no EXIF, XMP, ICC profile, comments or text chunks
+    files = {plan.full.name: _encode(base, plan.full.format, config)}
     working = base.convert("RGBa") if source.alpha else base  # premultiplied: no dark fringes when resizing
     for fallback, webp in zip(plan.fallback, plan.webp, strict=True):
         size = (fallback.width, fallback.height)
         resized = working if working.size == size else working.resize(size, Image.Resampling.LANCZOS)
         resized = resized.convert("RGBA") if source.alpha else resized
         resized.info = {}
-        files[fallback.name] = _encode(resized, fallback.format, config, icc)
-        files[webp.name] = _encode(resized, "WEBP", config, icc, lossless=plan.full.format == "PNG")
+        files[fallback.name] = _encode(resized, fallback.format, config)
+        files[webp.name] = _encode(resized, "WEBP", config, lossless=plan.full.format == "PNG")
     return files
 
 
-def _encode(image: Image.Image, fmt: str, config: Config, icc: bytes | None, lossless: bool = False) -> bytes:
-    options = {"icc_profile": icc} if icc else {}
+def as_srgb(image: Image.Image) -> Image.Image:
+    """The image's colours in sRGB, so that no colour profile (whose text may name a person) is published.
+
+    Browsers show an image without a profile as sRGB. A profile that cannot be read is dropped.
+    """
+    icc = image.info.get("icc_profile")
+    if not icc:
+        return image
+    try:
+        mode = "RGBA" if "A" in image.getbands() or image.mode == "P" else "RGB"
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        return ImageCms.profileToProfile(image.convert(mode), source, ImageCms.createProfile("sRGB"),
+                                         outputMode=mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image
+
+
+def _encode(image: Image.Image, fmt: str, config: Config, lossless: bool = False) -> bytes:
     buffer = io.BytesIO()
     if fmt == "JPEG":
         if image.mode == "RGBA":  # JPEG has no transparency: lay the image on white
             flat = Image.new("RGB", image.size, (255, 255, 255))
             flat.paste(image, mask=image.getchannel("A"))
             image = flat
-        image.save(buffer, "JPEG", quality=config.jpeg_quality, optimize=True, progressive=True, **options)
+        image.save(buffer, "JPEG", quality=config.jpeg_quality, optimize=True, progressive=True)
     elif fmt == "PNG":
-        image.save(buffer, "PNG", optimize=True, **options)
+        image.save(buffer, "PNG", optimize=True)
     elif lossless:
-        image.save(buffer, "WEBP", lossless=True, quality=80, method=4, **options)
+        image.save(buffer, "WEBP", lossless=True, quality=80, method=4)
     else:
-        image.save(buffer, "WEBP", quality=config.webp_quality, method=4, **options)
+        image.save(buffer, "WEBP", quality=config.webp_quality, method=4)
     return buffer.getvalue()
 
 
@@ -251,6 +266,10 @@ class ImagesGenerator(HonoursGenerator):
         links = self.context.get("static_links")
         if links:  # `{static}` links the rewrite did not point at a cleaned copy
             links.difference_update({link for link in links if inside_folder(posixpath.normpath(link), folder)})
+        # The last word before Pelican copies files as they are: the links' rule, whatever wrote them
+        # (Markdown unescapes "\\}", so a link may appear only in the HTML the scan never sees).
+        problems = static_file_problems(self.settings, set(links or ()), folder) + settings_problems(self.settings)
+        stop_on(problems)
 
     def generate_output(self, writer):
         config = self.config
@@ -278,6 +297,8 @@ class ImagesGenerator(HonoursGenerator):
             if hashlib.sha256(data).hexdigest() != image.source.digest:
                 raise ImageError("corrupt")  # changed while building
             files = process(data, image.source, image.plan, self.config)
+        except ImageError as error:
+            return Problem(display_path(image.path), 0, FIELD, *image_error_message(error, image.relative))
         except Exception:  # Pillow raises many kinds of error on a broken file
             logger.debug("honours: processing %s failed", image.path, exc_info=True)
             return Problem(display_path(image.path), 0, FIELD, "không xử lý được tệp ảnh", CORRUPT_HINT)
