@@ -84,7 +84,7 @@ def test_check_warns_about_an_article_that_reports_awards_without_data(content_c
 
     article = content_copy / "tin-tuc" / "2024" / "xa-mai-trung-tong-ket-thi-dua.md"
     article.parent.mkdir(parents=True, exist_ok=True)
-    article.write_text("---\ntitle: Xã Mai Trung tổng kết thi đua\ndate: 2024-01-10 08:00\n---\n\n"
+    article.write_text("---\ntitle: Xã Mai Trung tổng kết thi đua\ndate: 2024-01-10 08:00\ncategory: Tin tức\n---\n\n"
                        "Tại hội nghị, Chủ tịch UBND xã tặng Giấy khen cho 5 tập thể và 11 cá nhân.\n", encoding="utf-8")
     assert main(["-s", str(ROOT / "pelicanconf.py"), "--path", str(content_copy), "--no-cache"]) == 0
     warnings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("cảnh báo: ")]

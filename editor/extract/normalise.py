@@ -78,7 +78,9 @@ _TOKEN_RE = re.compile(
     r"|(?P<punct>[;:,()%/–—-])"
 )
 _MAX_DIGITS = 9  # no count of recipients is longer; Python refuses to convert very long digit strings
-_MARKUP_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^>]+>|[*_`\[]")
+# Each run is bounded and cannot hold its own opening mark, so text full of unclosed "<" or "![" is read
+# in linear time (an unbounded run rescans the rest of the text from every opening mark).
+_MARKUP_RE = re.compile(r"!\[[^\]\[]{0,500}\]\([^()]{0,2000}\)|\]\([^()]{0,2000}\)|<[^<>]{1,2000}>|[*_`\[]")
 
 
 def tokenize(text: str) -> list[Token]:

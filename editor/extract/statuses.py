@@ -76,19 +76,19 @@ def mark_sums(drafts: list[Draft]) -> None:
     "Tặng Huân chương cho 83 đồng chí, gồm 9 …, 3 … và 71 …"; a bare "khen thưởng
     30 tập thể, cá nhân" after the lines it adds up.
     """
-    for draft in drafts:
-        if draft.status != CONFERRED:
-            continue
+    others = [d for d in drafts if d.status == CONFERRED]  # sums already found are left out
+    where = 0  # the place of the line being looked at among `others`
+    while where < len(others):
+        draft = others[where]
+        either = EITHER in draft.counts
         target = _summable(draft.counts)
-        others = [d for d in drafts if d.status == CONFERRED]  # sums already found are left out
-        where = others.index(draft)
         # A bare "khen thưởng …" may sum up the lines just before it; any line may announce the lines just after it.
-        runs = [others[start:where] for start in range(where)] if draft.from_verb else []
-        runs += [others[where + 1:stop] for stop in range(where + 2, len(others) + 1)]
-        for run in runs:
-            if (len(run) > 1 or EITHER in draft.counts) and _sum_of(run, EITHER in draft.counts) == target:
-                draft.status, draft.aggregate = TOTAL, True
-                break
+        if (draft.from_verb and _adds_up(reversed(others[:where]), target, either)) or \
+                _adds_up(others[where + 1:], target, either):
+            draft.status, draft.aggregate = TOTAL, True
+            del others[where]
+        else:
+            where += 1
 
 
 def _summable(counts: dict[str, int]) -> tuple[int, ...]:
@@ -98,12 +98,28 @@ def _summable(counts: dict[str, int]) -> tuple[int, ...]:
     return tuple(counts.get(k, 0) for k in KINDS)
 
 
-def _sum_of(run: list[Draft], either: bool) -> tuple[int, ...]:
-    total = {k: sum(d.counts.get(k, 0) for d in run) for k in (*KINDS, EITHER)}
-    if either:
-        return (total["collective"] + total["individual"] + total[EITHER], total["household"])
-    return tuple(total[k] for k in KINDS) if not total[EITHER] else ()
+def _adds_up(lines, target: tuple[int, ...], either: bool) -> bool:
+    """Whether the first lines of `lines` (two at least, or one against a combined count) add up to target.
 
+    Counts are never negative, so the running sum only grows: the walk stops
+    as soon as it passes the target, which keeps the whole marking close to
+    linear in the number of lines.
+    """
+    totals = dict.fromkeys((*KINDS, EITHER), 0)
+    for taken, line in enumerate(lines, 1):
+        for kind in totals:
+            totals[kind] += line.counts.get(kind, 0)
+        if either:
+            reached = (totals["collective"] + totals["individual"] + totals[EITHER], totals["household"])
+        elif totals[EITHER]:
+            return False  # a combined count cannot make up separate ones
+        else:
+            reached = tuple(totals[k] for k in KINDS)
+        if reached == target and (taken > 1 or either):
+            return True
+        if any(got > wanted for got, wanted in zip(reached, target, strict=True)):
+            return False
+    return False
 
 
 class Mood:
