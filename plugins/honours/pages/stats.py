@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..core.ledger import Ledger, Totals
 from ..core.registries import COMBINED_KIND, COUNT_KINDS, LEVELS, RECIPIENT_KINDS, Award, Unit
 from .base import HonoursGenerator, newest
-from .charts import Chart, bar_chart
+from .charts import NARROW, Chart, bar_chart
 from .rolls import YearSummary, summarise
 
 KIND_LABELS = {kind: label.capitalize() for kind, label in COUNT_KINDS.items()}
@@ -39,12 +39,15 @@ class Change:
 
 @dataclass(frozen=True)
 class ChartLink:
-    """A chart as a page shows it: an image with a text alternative."""
+    """A chart as a page shows it: an image with a text alternative, and its phone variant."""
 
     url: str
     alt: str
     width: int
     height: int
+    narrow_url: str
+    narrow_width: int
+    narrow_height: int
 
 
 @dataclass(frozen=True)
@@ -131,8 +134,11 @@ class StatisticsGenerator(HonoursGenerator):
 
     def _chart(self, name, title, description, labels, series, horizontal=False, stacked=False) -> ChartLink:
         chart = bar_chart(name, title, description, labels, series, horizontal=horizontal, stacked=stacked)
-        self.charts.append(chart)
-        return ChartLink(self.url("HONOURS_STATS_CHART", name=name), chart.alt, chart.width, chart.height)
+        narrow = bar_chart(f"{name}-dien-thoai", title, description, labels, series,
+                           horizontal=horizontal, stacked=stacked, width=NARROW)
+        self.charts += [chart, narrow]
+        return ChartLink(self.url("HONOURS_STATS_CHART", name=name), chart.alt, chart.width, chart.height,
+                         self.url("HONOURS_STATS_CHART", name=narrow.name), narrow.width, narrow.height)
 
     def generate_output(self, writer):
         for chart in self.charts:
