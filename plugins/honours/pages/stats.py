@@ -38,6 +38,22 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """What a year's figures count: award lines recorded in how many published articles."""
+
+    year: int
+    articles: int
+    lines: int
+    thin: bool
+
+
+def coverage(year: int, entries, thin_below: int) -> Coverage:
+    """Count the articles and award lines behind a year's figures."""
+    articles = len({entry.article.source_path for entry in entries})
+    return Coverage(year, articles, len(entries), articles < thin_below)
+
+
+@dataclass(frozen=True)
 class ChartLink:
     """A chart as a page shows it: an image with a text alternative, and its phone variant."""
 
@@ -55,6 +71,8 @@ class YearStats:
     """Everything the statistics page of one year shows."""
 
     summary: YearSummary
+    coverage: Coverage
+    previous: Coverage | None
     previous_year: int | None
     changes: tuple[tuple[str, Change], ...]
     by_award: tuple[tuple[Award, Totals], ...]
@@ -85,6 +103,8 @@ class StatisticsGenerator(HonoursGenerator):
         self.context["honours_stats_years"] = frozenset(ledger.years())
         self.charts: list[Chart] = []
         summaries = {year: summarise(year, ledger.for_year(year)) for year in ledger.years()}
+        thin_below = self.setting("HONOURS_STATS_THIN_ARTICLES")
+        self.coverage = {year: coverage(year, ledger.for_year(year), thin_below) for year in summaries}
         self.years: list[YearStats] = []
         for year, summary in summaries.items():
             entries = ledger.for_year(year)
@@ -95,7 +115,9 @@ class StatisticsGenerator(HonoursGenerator):
                 for k in kinds
             ) + (("Tổng số", Change(summary.totals.total, previous.totals.total if previous else None)),)
             by_award = tuple(ledger.totals_by_award(entries))
-            by_level = tuple((level, LEVELS[level], totals) for level, totals in ledger.totals_by_level(entries))
+            # A level with no line is left out: "Cấp xã 0" would read as a fact about the communes.
+            by_level = tuple((level, LEVELS[level], totals)
+                             for level, totals in ledger.totals_by_level(entries) if totals.total)
             charts = {
                 "award": self._chart(
                     f"{year}/theo-hinh-thuc", f"Khen thưởng năm {year} theo hình thức, danh hiệu",
@@ -111,6 +133,8 @@ class StatisticsGenerator(HonoursGenerator):
             }  # fmt: skip
             self.years.append(YearStats(
                 summary=summary,
+                coverage=self.coverage[year],
+                previous=self.coverage.get(year - 1),
                 previous_year=previous.year if previous else None,
                 changes=changes,
                 by_award=by_award,
@@ -147,7 +171,10 @@ class StatisticsGenerator(HonoursGenerator):
         self.write(writer, "HONOURS_STATS", "stats_index", "Thống kê khen thưởng",
                    date=newest(s.date for s in summaries if s.date), years=summaries,
                    chart=self.overview_chart, levels=LEVELS, level_rows=self.level_rows,
-                   all_totals=self.ledger.totals(), top_units=self.top_units)
+                   all_totals=self.ledger.totals(), top_units=self.top_units,
+                   coverage=self.coverage, thin_below=self.setting("HONOURS_STATS_THIN_ARTICLES"),
+                   all_articles=len({e.article.source_path for y in self.coverage for e in self.ledger.for_year(y)}),
+                   all_lines=sum(c.lines for c in self.coverage.values()))
         for stats in self.years:
             year = stats.summary.year
             # The page compares the year with the one before: both years' articles make it.
