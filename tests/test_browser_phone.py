@@ -9,11 +9,12 @@ test-artifacts/screens/ for people to look at.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from browser import CHROMIUM_ARGS, require_chromium, serve
+from conftest import read_page
 
 pytestmark = pytest.mark.browser
 
@@ -82,22 +83,6 @@ LAYOUT_SHIFT = """() => new Promise((resolve) => {
   }).observe({type: "layout-shift", buffered: true});
   setTimeout(() => resolve(total), 500);
 })"""
-
-
-@pytest.fixture(scope="module")
-def site_url(demo_site):
-    with serve(demo_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, site_url, path, width):
@@ -227,3 +212,18 @@ def test_a_shared_search_address_restores_query_and_filters(browser, site_url):
     page.close()
     assert state == ("nguyen", "2017", "Tin tức")
     assert found and all(meta == "Tin tức · 2017" for _, meta in found)
+
+
+def test_phrase_matches_come_before_scattered_words(browser, site_url, demo_site):
+    from honours.core.vietnamese import fold
+
+    page = browser.new_page()
+    page.goto(site_url + "/tim-kiem/?q=duc+thang")
+    found = results_of(page)
+    page.close()
+    holds = []
+    for url, _meta in found:
+        words = re.sub(r"[^\w]+", " ", fold(read_page(demo_site, url).main.get_text(" ")).lower())
+        holds.append(" duc thang " in f" {words} ")
+    assert True in holds and False in holds, "the query should find both kinds of pages"
+    assert holds == sorted(holds, reverse=True), list(zip([url for url, _ in found], holds, strict=True))
