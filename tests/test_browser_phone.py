@@ -31,9 +31,12 @@ PAGES = {
     "statistics": "/thong-ke/2017/",
     "statistics-index": "/thong-ke/",
     "search": "/tim-kiem/?q=duc+thang",
+    "units": "/don-vi/",
+    "news": "/tin-tuc/",
+    "open-data": "/du-lieu/",
 }
 # A year's roll is a list; the table of rolls is on the index of years.
-TABLE_PAGES = ["article", "rolls-index", "unit", "statistics", "statistics-index"]
+TABLE_PAGES = ["article", "rolls-index", "unit", "statistics", "statistics-index", "open-data"]
 WIDTHS = {"phone": 390, "desktop": 1280}
 SMALLEST_TEXT = 12  # CSS pixels
 

@@ -16,9 +16,10 @@
   var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-filter]"));
   var PAGE = 10;
   /* Pagefind ranks by word frequency, not by the words standing together:
-     the first results are re-ordered so that a page whose title holds the
-     query as a phrase comes first, then pages whose text does. */
-  var RERANK = 30;
+     the first 20 results are re-ordered so that a page whose title holds the
+     query as a phrase comes first, then pages whose text does. Their
+     fragments are a few kilobytes each; the first ten are shown anyway. */
+  var RERANK = 20;
   var pagefind, results = [], next = 0, shownCount = 0, query = "", chosen = {}, timer = null, generation = 0;
 
   function fold(text) {
