@@ -46,7 +46,7 @@ def search(browser, site_url, query, kind=None):
     """Type a query on the search page; return the results as (url, title, excerpt)."""
     page = browser.new_page()
     page.goto(site_url + "/tim-kiem/")
-    page.wait_for_selector("form.search-form:not([hidden])")
+    page.wait_for_selector("#tim-kiem[data-ready='true']")  # the index has loaded
     if kind:
         page.select_option("#loc-loai", kind)
     page.fill("#tu-khoa", query)

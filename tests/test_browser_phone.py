@@ -172,7 +172,7 @@ def test_search_labels_sit_directly_above_their_controls(browser, site_url):
 def test_search_page_does_not_shift_on_a_phone(browser, site_url, address):
     page = browser.new_page(viewport={"width": WIDTHS["phone"], "height": 800})
     page.goto(site_url + address)
-    page.wait_for_function("document.querySelector('#tim-kiem').dataset.ready === 'true'")
+    page.wait_for_selector("#tim-kiem[data-ready='true']")
     if "q=" in address:
         results_of(page)
     shift = page.evaluate(LAYOUT_SHIFT)
@@ -181,6 +181,8 @@ def test_search_page_does_not_shift_on_a_phone(browser, site_url, address):
 
 
 def results_of(page):
+    """The results a search shows, as (url, kind · year), once the index has loaded and answered."""
+    page.wait_for_selector("#tim-kiem[data-ready='true']")
     page.wait_for_function("document.querySelector('.search-status').textContent.includes('kết quả')")
     return [(item.query_selector("a").get_attribute("href"), item.query_selector(".meta").inner_text())
             for item in page.query_selector_all(".search-results li")]
