@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from browser import free_port, require_chromium, serve
-from conftest import CONTENT, forget_stopped_builds
+from conftest import CONTENT
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -41,7 +41,6 @@ def lighthouse_report(tmp_path_factory):
     port = free_port()
     address = f"http://127.0.0.1:{port}"
     output = tmp_path_factory.mktemp("lighthouse") / "output"
-    forget_stopped_builds()
     Pelican(read_settings(str(ROOT / "publishconf.py"), override={
         "PATH": str(CONTENT), "OUTPUT_PATH": str(output), "SITEURL": address, "FEED_DOMAIN": address,
     })).run()
