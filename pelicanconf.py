@@ -11,6 +11,28 @@ if str(ROOT / "plugins") not in sys.path:
 SITENAME = "Hiệp Hòa – Tin tức và Vinh danh"
 SITESUBTITLE = "Thi đua, khen thưởng của huyện Hiệp Hòa, tỉnh Bắc Giang"
 AUTHOR = "Ban biên tập"
+
+# Who publishes the portal, shown in every page's footer, in the open data's
+# datapackage.json and in the feeds' <rights>. Contact details are left empty
+# until the agency confirms them: an empty setting is simply not shown.
+SITE_AGENCY = "Ủy ban nhân dân huyện Hiệp Hòa"
+SITE_ADDRESS = ""
+SITE_PHONE = ""
+SITE_EMAIL = ""
+# Images under theme/static/: the emblem beside the site name (optional, "" for none) and the favicon.
+SITE_EMBLEM = ""
+SITE_FAVICON = "img/favicon.svg"
+# Licences as Frictionless Data Package licence objects (name: an SPDX identifier).
+CONTENT_LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",
+    "path": "https://creativecommons.org/licenses/by/4.0/deed.vi",
+}
+DATA_LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",
+    "path": "https://creativecommons.org/licenses/by/4.0/deed.vi",
+}
 SITEURL = ""
 PATH = str(ROOT / "content")
 OUTPUT_PATH = str(ROOT / "output")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import socket
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -23,11 +24,18 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def free_port() -> int:
+    """A local port free now, for a site that must know its address before it is built."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextmanager
-def serve(folder: Path):
-    """Serve folder over HTTP on a free local port; yield the base URL."""
+def serve(folder: Path, port: int = 0):
+    """Serve folder over HTTP on a local port (a free one by default); yield the base URL."""
     handler = functools.partial(QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

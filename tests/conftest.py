@@ -120,3 +120,24 @@ def published_site(tmp_path_factory) -> Path:
         "PATH": str(CONTENT), "OUTPUT_PATH": str(output), "SITEURL": PUBLISHED_URL, "FEED_DOMAIN": PUBLISHED_URL,
     })).run()
     return output
+
+
+@pytest.fixture(scope="module")
+def site_url(demo_site):
+    """The demo site served on 127.0.0.1 (browser tests)."""
+    from browser import serve
+
+    with serve(demo_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (browser tests)."""
+    from browser import CHROMIUM_ARGS, require_chromium
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import CHROMIUM_ARGS, require_chromium, serve
 from bs4 import BeautifulSoup
 from conftest import read_page
 
@@ -16,22 +15,6 @@ PAGES = ["/", SEED, "/khen-thuong/2017/", "/don-vi/xa-duc-thang/", "/thong-ke/20
          "/chuyen-muc/thi-dua-khen-thuong/"]
 # Phone and desktop widths, and the phone again with the dark colour scheme.
 VIEWS = {"phone": (390, "light"), "desktop": (1280, "light"), "phone-dark": (390, "dark")}
-
-
-@pytest.fixture(scope="module")
-def site_url(demo_site):
-    with serve(demo_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +46,7 @@ def search(browser, site_url, query, kind=None):
     """Type a query on the search page; return the results as (url, title, excerpt)."""
     page = browser.new_page()
     page.goto(site_url + "/tim-kiem/")
-    page.wait_for_selector("form.search-form:not([hidden])")
+    page.wait_for_selector("#tim-kiem[data-ready='true']")  # the index has loaded
     if kind:
         page.select_option("#loc-loai", kind)
     page.fill("#tu-khoa", query)

@@ -79,3 +79,9 @@ def test_the_writer_methods_the_site_overrides_keep_their_public_signatures():
     for name, subclass in (("write_feed", PlainTitleWriter), ("write_file", CachingWriter)):
         assert parameters(getattr(Writer, name)) == parameters(getattr(subclass, name)), (
             f"Pelican changed Writer.{name}; update {subclass.__module__}.{subclass.__name__}.{name}")
+
+
+def test_pelican_still_creates_each_feed_in_the_method_the_rights_writer_overrides():
+    method = getattr(Writer, "_create_new_feed", None)
+    assert method is not None and parameters(method) == ["self", "feed_type", "feed_title", "context"], (
+        f"Pelican changed _create_new_feed; {DOOR} (FeedRightsWriter) overrides it")

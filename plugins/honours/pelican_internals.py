@@ -68,3 +68,21 @@ def forget_unfinished_sitemap() -> None:
 
     sitemap.generator._main_pelican = None
     sitemap.generator.page_queue = []
+
+
+class FeedRightsWriter:
+    """A writer mixin that gives every feed it writes a <rights> element.
+
+    Why private: Pelican creates each feed in `Writer._create_new_feed` and
+    writes it within the same `write_feed` call; no hook or setting sets
+    feedgenerator's `feed_copyright`. Subclasses implement `feed_rights`.
+    """
+
+    def feed_rights(self, context: dict) -> str | None:
+        """The text of the feed's <rights>, or None for none."""
+        return None
+
+    def _create_new_feed(self, feed_type, feed_title, context):
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        feed.feed["feed_copyright"] = self.feed_rights(context)
+        return feed

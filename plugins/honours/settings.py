@@ -58,6 +58,9 @@ DEFAULTS = {
     "HONOURS_STATS_TOP_UNITS": 10,
     # Demonstration articles stay out of the statistics unless this is True.
     "HONOURS_STATS_INCLUDE_ILLUSTRATIVE": False,
+    # A year whose award lines come from fewer articles than this is marked as thin coverage,
+    # and not compared with the year before: its figures say which articles exist, not the district.
+    "HONOURS_STATS_THIN_ARTICLES": 3,
     # Open data.
     "HONOURS_DATA_URL": "du-lieu/",
     "HONOURS_DATA_SAVE_AS": "du-lieu/index.html",

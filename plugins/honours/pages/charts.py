@@ -45,24 +45,39 @@ class Chart:
     height: int
 
 
+# Widths the charts are drawn at. A chart is an image scaled to its column, so
+# its text shrinks with it: the phone variant is drawn at about a phone's
+# column width, where its 13-pixel labels stay 13 pixels (WCAG readable text).
+WIDE = 720
+NARROW = 360
+# On a phone a label longer than this is cut (with "…"); the table beside the
+# chart gives every name in full.
+NARROW_LABEL = 18
+
+
 def bar_chart(name: str, title: str, description: str, labels: list[str],
-              series: list[tuple[str, list[int]]], horizontal: bool = False, stacked: bool = False) -> Chart:
-    """Draw a bar chart of integer series over labels."""
+              series: list[tuple[str, list[int]]], horizontal: bool = False, stacked: bool = False,
+              width: int = WIDE) -> Chart:
+    """Draw a bar chart of integer series over labels, `width` pixels wide."""
     kind = {(False, False): pygal.Bar, (True, False): pygal.HorizontalBar,
             (False, True): pygal.StackedBar, (True, True): pygal.HorizontalStackedBar}[(horizontal, stacked)]
-    width = 720
-    height = max(320, 60 + 34 * len(labels)) if horizontal else 400
+    narrow = width < WIDE
+    height = max(320, 60 + 34 * len(labels)) if horizontal else (360 if narrow else 400)
     chart = kind(
         style=STYLE, width=width, height=height, js=[], disable_xml_declaration=True,
-        show_legend=len(series) > 1, legend_at_bottom=True, legend_at_bottom_columns=len(series),
-        print_values=False, show_y_guides=not horizontal, show_x_guides=horizontal, title=title,
+        show_legend=len(series) > 1, legend_at_bottom=True,
+        legend_at_bottom_columns=1 if narrow else len(series),
+        # A narrow bar chart has no room for a value axis: each bar carries its number.
+        print_values=narrow and horizontal, show_x_labels=not (narrow and horizontal),
+        show_y_guides=not horizontal, show_x_guides=horizontal, title=title,
         truncate_label=-1, truncate_legend=-1, value_formatter=_number, margin=12,
+        x_label_rotation=0 if horizontal or not narrow or len(labels) < 4 else 30,
     )  # fmt: skip
     chart.uuid = re.sub(r"[^a-z0-9-]", "-", name)  # a stable id instead of a random one
     if horizontal:  # pygal draws the first label at the bottom; readers expect it on top
         labels = labels[::-1]
         series = [(name, values[::-1]) for name, values in series]
-    chart.x_labels = labels
+    chart.x_labels = [_shorten(label, NARROW_LABEL) for label in labels] if narrow else labels
     for series_name, values in series:
         chart.add(series_name, values)
     svg = chart.render(is_unicode=True)
@@ -76,6 +91,14 @@ def _clean(svg: str, title: str, description: str) -> str:
     heading = f'<title id="chart-title">{escape(title)}</title><desc id="chart-desc">{escape(description)}</desc>'
     svg = svg.replace(f"<title>{escape(title, quote=False)}</title>", heading, 1)
     return svg + "\n"
+
+
+def _shorten(label: str, limit: int) -> str:
+    """Cut a label at a word boundary to at most `limit` characters, marking the cut with "…"."""
+    if len(label) <= limit:
+        return label
+    cut = label[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;–-")
+    return cut + "…"
 
 
 def _number(value) -> str:

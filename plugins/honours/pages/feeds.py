@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from ..pelican_internals import FeedRightsWriter
 from .pagecache import CachingWriter
 
 
@@ -25,8 +26,20 @@ class _PlainTitle:
         return getattr(self._item, name)
 
 
-class PlainTitleWriter(CachingWriter):
-    """The site's writer, writing feed titles as plain text."""
+def rights_text(settings: dict) -> str | None:
+    """The feeds' <rights>: who publishes the site and under which licence its content may be reused."""
+    licence = settings.get("CONTENT_LICENSE")
+    parts = [settings.get("SITE_AGENCY") or settings.get("SITENAME")]
+    if licence:
+        parts.append(f"Nội dung theo giấy phép {licence['title']} ({licence['path']})")
+    return ". ".join(p for p in parts if p) or None
+
+
+class PlainTitleWriter(FeedRightsWriter, CachingWriter):
+    """The site's writer, writing feed titles as plain text and each feed's rights."""
+
+    def feed_rights(self, context):
+        return rights_text(context)
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                    feed_title=None):

@@ -184,6 +184,11 @@ def data_package(files: list[DataFile], settings: dict, created: str | None) -> 
             for f in files
         ],
     }
+    # Licences and publisher come from the site's settings (DATA_LICENSE, SITE_AGENCY).
+    if settings.get("DATA_LICENSE"):
+        package["licenses"] = [dict(settings["DATA_LICENSE"])]
+    if settings.get("SITE_AGENCY"):
+        package["contributors"] = [{"title": settings["SITE_AGENCY"], "role": "publisher"}]
     if created:
         package["created"] = created
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..core.ledger import Ledger, Totals
 from ..core.registries import COMBINED_KIND, COUNT_KINDS, LEVELS, RECIPIENT_KINDS, Award, Unit
 from .base import HonoursGenerator, newest
-from .charts import Chart, bar_chart
+from .charts import NARROW, Chart, bar_chart
 from .rolls import YearSummary, summarise
 
 KIND_LABELS = {kind: label.capitalize() for kind, label in COUNT_KINDS.items()}
@@ -38,13 +38,32 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """What a year's figures count: award lines recorded in how many published articles."""
+
+    year: int
+    articles: int
+    lines: int
+    thin: bool
+
+
+def coverage(year: int, entries, thin_below: int) -> Coverage:
+    """Count the articles and award lines behind a year's figures."""
+    articles = len({entry.article.source_path for entry in entries})
+    return Coverage(year, articles, len(entries), articles < thin_below)
+
+
+@dataclass(frozen=True)
 class ChartLink:
-    """A chart as a page shows it: an image with a text alternative."""
+    """A chart as a page shows it: an image with a text alternative, and its phone variant."""
 
     url: str
     alt: str
     width: int
     height: int
+    narrow_url: str
+    narrow_width: int
+    narrow_height: int
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,8 @@ class YearStats:
     """Everything the statistics page of one year shows."""
 
     summary: YearSummary
+    coverage: Coverage
+    previous: Coverage | None
     previous_year: int | None
     changes: tuple[tuple[str, Change], ...]
     by_award: tuple[tuple[Award, Totals], ...]
@@ -82,6 +103,8 @@ class StatisticsGenerator(HonoursGenerator):
         self.context["honours_stats_years"] = frozenset(ledger.years())
         self.charts: list[Chart] = []
         summaries = {year: summarise(year, ledger.for_year(year)) for year in ledger.years()}
+        thin_below = self.setting("HONOURS_STATS_THIN_ARTICLES")
+        self.coverage = {year: coverage(year, ledger.for_year(year), thin_below) for year in summaries}
         self.years: list[YearStats] = []
         for year, summary in summaries.items():
             entries = ledger.for_year(year)
@@ -92,7 +115,9 @@ class StatisticsGenerator(HonoursGenerator):
                 for k in kinds
             ) + (("Tổng số", Change(summary.totals.total, previous.totals.total if previous else None)),)
             by_award = tuple(ledger.totals_by_award(entries))
-            by_level = tuple((level, LEVELS[level], totals) for level, totals in ledger.totals_by_level(entries))
+            # A level with no line is left out: "Cấp xã 0" would read as a fact about the communes.
+            by_level = tuple((level, LEVELS[level], totals)
+                             for level, totals in ledger.totals_by_level(entries) if totals.total)
             charts = {
                 "award": self._chart(
                     f"{year}/theo-hinh-thuc", f"Khen thưởng năm {year} theo hình thức, danh hiệu",
@@ -108,6 +133,8 @@ class StatisticsGenerator(HonoursGenerator):
             }  # fmt: skip
             self.years.append(YearStats(
                 summary=summary,
+                coverage=self.coverage[year],
+                previous=self.coverage.get(year - 1),
                 previous_year=previous.year if previous else None,
                 changes=changes,
                 by_award=by_award,
@@ -131,8 +158,11 @@ class StatisticsGenerator(HonoursGenerator):
 
     def _chart(self, name, title, description, labels, series, horizontal=False, stacked=False) -> ChartLink:
         chart = bar_chart(name, title, description, labels, series, horizontal=horizontal, stacked=stacked)
-        self.charts.append(chart)
-        return ChartLink(self.url("HONOURS_STATS_CHART", name=name), chart.alt, chart.width, chart.height)
+        narrow = bar_chart(f"{name}-dien-thoai", title, description, labels, series,
+                           horizontal=horizontal, stacked=stacked, width=NARROW)
+        self.charts += [chart, narrow]
+        return ChartLink(self.url("HONOURS_STATS_CHART", name=name), chart.alt, chart.width, chart.height,
+                         self.url("HONOURS_STATS_CHART", name=narrow.name), narrow.width, narrow.height)
 
     def generate_output(self, writer):
         for chart in self.charts:
@@ -141,7 +171,10 @@ class StatisticsGenerator(HonoursGenerator):
         self.write(writer, "HONOURS_STATS", "stats_index", "Thống kê khen thưởng",
                    date=newest(s.date for s in summaries if s.date), years=summaries,
                    chart=self.overview_chart, levels=LEVELS, level_rows=self.level_rows,
-                   all_totals=self.ledger.totals(), top_units=self.top_units)
+                   all_totals=self.ledger.totals(), top_units=self.top_units,
+                   coverage=self.coverage, thin_below=self.setting("HONOURS_STATS_THIN_ARTICLES"),
+                   all_articles=len({e.article.source_path for y in self.coverage for e in self.ledger.for_year(y)}),
+                   all_lines=sum(c.lines for c in self.coverage.values()))
         for stats in self.years:
             year = stats.summary.year
             # The page compares the year with the one before: both years' articles make it.
