@@ -21,13 +21,19 @@ from .extract import compare
 
 def run_check(settings: dict) -> tuple[list[str], list[str]]:
     """Return (errors, warnings) for the content, each as 'file:line: field: …' lines."""
+    problems, warnings = check_problems(settings)
+    return [str(p) for p in problems], [f"cảnh báo: {w}" for w in warnings]
+
+
+def check_problems(settings: dict) -> tuple[list[Problem], list[Problem]]:
+    """Return (errors, warnings) for the content, each sorted by file and line."""
     article_files, page_files = content_files(settings)
     index = scan_content(settings, article_files, page_files)
     problems = [*index.problems, *image_folder(settings)[1]]  # every image is published, shown or not
     if not problems:  # where each file will be written, as the build computes it
         problems = output_problems(settings, _contents(settings, index, page_files))
     warnings = [*index.warnings, *prose_warnings(settings, index)] if not problems else list(index.warnings)
-    return [str(p) for p in sorted(problems)], [f"cảnh báo: {w}" for w in sorted(warnings)]
+    return sorted(problems), sorted(warnings)
 
 
 def prose_warnings(settings: dict, index) -> list[Problem]:
