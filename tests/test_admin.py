@@ -109,7 +109,7 @@ def test_decap_files_are_copied_and_loaded_from_the_site(demo_site):
     page = read_page(demo_site, "/admin/")
     scripts = [s["src"] for s in page.find_all("script")]
     assert scripts == ["/admin/decap-cms.js", "/admin/js-yaml.min.js", "/admin/rules.js", "/theme/js/decap-vi.js",
-                       "/theme/js/decap-rules.js", "/theme/js/decap-widgets.js"]
+                       "/theme/js/decap-rules.js", "/theme/js/decap-widgets.js", "/theme/js/decap-files.js"]
     assert (demo_site / "admin/decap-cms.js").read_bytes() == BUNDLE.read_bytes()
     copied = {p.name for p in (demo_site / "admin").iterdir()}
     assert {"decap-cms.js.LICENSE.txt", "index.html", "config.yml"} <= copied
@@ -238,10 +238,10 @@ def test_registries_are_editable_in_the_form(demo_site):
     assert {name: f["file"] for name, f in files.items()} == {
         name: f"content/data/{name}.yml" for name in ("units", "authorities", "awards")}
     assert registries["format"] == "hh-registry"
-    units = by_name(by_name(files["units"]["fields"])["entries"]["fields"])
+    units = by_name(by_name(by_name(files["units"]["fields"])["registry"]["fields"])["entries"]["fields"])
     assert list(units) == ["slug", "name", "kind", "parent", "aliases", "valid_from", "valid_until", "successor",
                            "note"]
     assert sorted(option_values(units["successor"])) == sorted(registry_slugs("units"))
-    awards = by_name(by_name(files["awards"]["fields"])["entries"]["fields"])
+    awards = by_name(by_name(by_name(files["awards"]["fields"])["registry"]["fields"])["entries"]["fields"])
     assert option_values(awards["recipients"]) == ["collective", "individual", "household"]
     assert [o["label"] for o in awards["recipients"]["options"]] == ["tập thể", "cá nhân", "hộ gia đình"]

@@ -33,7 +33,7 @@ BUNDLE_FOLDER = ("decap-cms", "dist")
 BUNDLE_MAIN = "decap-cms.js"
 CONFIG_NAME = "config.yml"
 # The editor's own scripts (theme/static/js), loaded after Decap's and the generated rules, in this order.
-SCRIPTS = ("decap-vi.js", "decap-rules.js", "decap-widgets.js")
+SCRIPTS = ("decap-vi.js", "decap-rules.js", "decap-widgets.js", "decap-files.js")
 # A YAML reader and writer for the registry files, installed by `npm ci` with Decap (its front-matter parser uses it).
 YAML_SCRIPT = ("js-yaml", "dist", "js-yaml.min.js")
 CONFIG_HEADER = (

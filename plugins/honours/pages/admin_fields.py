@@ -128,7 +128,7 @@ def honours_field(registries: Registries, units: list[dict]) -> dict:
         ],
     }
     return {
-        "name": "honours", "label": "Khen thưởng", "widget": "object", "required": False,
+        "name": "honours", "label": "Khen thưởng", "widget": "hh-object", "required": False,
         "hint": "Điền khi bài nói về khen thưởng: dữ liệu này thành bảng vinh danh, trang đơn vị và thống kê.",
         "fields": [
             {**count("year", "Năm thi đua", "Bỏ trống nếu là năm của ngày đăng bài."), "hh_path": "honours.year"},
@@ -140,49 +140,51 @@ def honours_field(registries: Registries, units: list[dict]) -> dict:
 def registry_collection(folder: str, registries: Registries) -> dict:
     """The three registries, each one file edited as a list (content/data/*.yml)."""
     units = unit_options(registries)
-    entry = {"widget": "hh-list", "required": False, "collapsed": True, "hh_summary": "registry"}
+    unit_fields = [
+        *registry_common("units", "Tên (không kèm chữ “xã”, “thị trấn”)"),
+        choice("kind", "Loại đơn vị", {k: v.label for k, v in UNIT_KINDS.items()}),
+        {**select("parent", "Đơn vị cấp trên", units, "", required=False), "widget": "hh-select",
+         "hh_path": "units[{entries}].parent"},
+        aliases(),
+        {"name": "valid_from", "label": "Ngày bắt đầu tồn tại", "widget": "hh-date", "required": False,
+         "hh_path": "units[{entries}].valid_from", "hint": "Chỉ điền với đơn vị mới thành lập, ví dụ 01/07/2022."},
+        {"name": "valid_until", "label": "Ngày cuối cùng tồn tại", "widget": "hh-date", "required": False,
+         "hh_path": "units[{entries}].valid_until", "hint": "Chỉ điền với đơn vị đã sáp nhập, giải thể."},
+        {**select("successor", "Đơn vị kế thừa", units, "Đơn vị mới khi sáp nhập.", required=False),
+         "widget": "hh-select", "hh_path": "units[{entries}].successor"},
+        {"name": "note", "label": "Ghi chú", "widget": "text", "required": False},
+    ]
+    authority_fields = [*registry_common("authorities", "Tên đầy đủ, ví dụ: Chủ tịch UBND huyện"),
+                        choice("level", "Cấp", LEVELS), aliases()]
+    award_fields = [
+        *registry_common("awards", "Tên, ví dụ: Giấy khen"),
+        choice("kind", "Loại", AWARD_KINDS),
+        {**select("recipients", "Tặng cho", [{"label": v, "value": k} for k, v in RECIPIENT_KINDS.items()],
+                  "Những đối tượng được tặng.", multiple=True), "widget": "hh-select",
+         "hh_path": "awards[{entries}].recipients"},
+        {**count("rank", "Thứ hạng", "1 là cao nhất; các mục ngang nhau có thể cùng hạng."), "required": True,
+         "hh_path": "awards[{entries}].rank"},
+        aliases(),
+    ]
     return {
         "name": "danh-muc", "label": "Danh mục", "label_singular": "danh mục", "format": "hh-registry",
         "extension": "yml", "editor": {"preview": False},
         "description": "Các đơn vị, cấp khen thưởng và hình thức khen thưởng mà bài viết chọn. Mỗi mã chỉ dùng "
                        "một lần; mã đã dùng trong bài thì không đổi.",
         "files": [
-            {"name": "units", "label": "Đơn vị", "file": folder + "/units.yml", "fields": [
-                header(), {**entry, "name": "entries", "label": "Đơn vị", "label_singular": "đơn vị",
-                           "hh_registry": "units", "fields": [
-                               *registry_common("units", "Tên (không kèm chữ “xã”, “thị trấn”)"),
-                               choice("kind", "Loại đơn vị", {k: v.label for k, v in UNIT_KINDS.items()}),
-                               {**select("parent", "Đơn vị cấp trên", units, "", required=False),
-                                "widget": "hh-select", "hh_path": "units[{entries}].parent"},
-                               aliases(),
-                               {"name": "valid_from", "label": "Ngày bắt đầu tồn tại", "widget": "hh-date",
-                                "required": False, "hh_path": "units[{entries}].valid_from",
-                                "hint": "Chỉ điền với đơn vị mới thành lập, ví dụ 01/07/2022."},
-                               {"name": "valid_until", "label": "Ngày cuối cùng tồn tại", "widget": "hh-date",
-                                "required": False, "hh_path": "units[{entries}].valid_until",
-                                "hint": "Chỉ điền với đơn vị đã sáp nhập, giải thể."},
-                               {**select("successor", "Đơn vị kế thừa", units, "Đơn vị mới khi sáp nhập.",
-                                         required=False), "widget": "hh-select",
-                                "hh_path": "units[{entries}].successor"},
-                               {"name": "note", "label": "Ghi chú", "widget": "text", "required": False}]}]},
-            {"name": "authorities", "label": "Cấp khen thưởng", "file": folder + "/authorities.yml", "fields": [
-                header(), {**entry, "name": "entries", "label": "Cấp khen thưởng",
-                           "label_singular": "cấp khen thưởng", "hh_registry": "authorities", "fields": [
-                               *registry_common("authorities", "Tên đầy đủ, ví dụ: Chủ tịch UBND huyện"),
-                               choice("level", "Cấp", LEVELS), aliases()]}]},
-            {"name": "awards", "label": "Hình thức khen thưởng, danh hiệu", "file": folder + "/awards.yml",
-             "fields": [header(), {**entry, "name": "entries", "label": "Hình thức khen thưởng, danh hiệu",
-                                   "label_singular": "hình thức khen thưởng", "hh_registry": "awards", "fields": [
-                 *registry_common("awards", "Tên, ví dụ: Giấy khen"),
-                 choice("kind", "Loại", AWARD_KINDS),
-                 {**select("recipients", "Tặng cho", [{"label": v, "value": k} for k, v in RECIPIENT_KINDS.items()],
-                           "Những đối tượng được tặng.", multiple=True), "widget": "hh-select",
-                  "hh_path": "awards[{entries}].recipients"},
-                 {**count("rank", "Thứ hạng", "1 là cao nhất; các mục ngang nhau có thể cùng hạng."),
-                  "required": True, "hh_path": "awards[{entries}].rank"},
-                 aliases()]}]},
+            registry_file(folder, "units", "Đơn vị", "đơn vị", unit_fields),
+            registry_file(folder, "authorities", "Cấp khen thưởng", "cấp khen thưởng", authority_fields),
+            registry_file(folder, "awards", "Hình thức khen thưởng, danh hiệu", "hình thức khen thưởng", award_fields),
         ],
     }
+
+
+def registry_file(folder: str, name: str, label: str, singular: str, fields: list[dict]) -> dict:
+    """One registry file: its header comment, and its entries in a list (inside an object, see decap-widgets.js)."""
+    entries = {"name": "entries", "label": label, "label_singular": singular, "widget": "hh-list",
+               "required": False, "collapsed": True, "hh_summary": "registry", "fields": fields}
+    return {"name": name, "label": label, "file": f"{folder}/{name}.yml", "fields": [
+        header(), {"name": "registry", "label": label, "widget": "hh-object", "fields": [entries]}]}
 
 
 def registry_common(registry: str, name_hint: str) -> list[dict]:

@@ -7,10 +7,7 @@
    - hh-list: Decap's list, whose collapsed lines show names instead of codes, and which opens a
      line that has a problem, so a message is never hidden in a closed line.
    - dates are shown and typed day/month/year whatever the browser's language.
-   - the preview is the article as the site shows it, with the site's style sheet and award table.
-   - registry files (content/data/*.yml, a YAML list) are read and written by a small format that
-     keeps their header comment.
-   - empty optional fields are not written to the file (the build refuses a key left blank).
+   Saving, the registry files and the preview are in decap-files.js.
    Loaded after decap-cms.js, admin/rules.js and decap-rules.js, before Decap starts. */
 (function () {
   "use strict";
@@ -57,7 +54,7 @@
     data = data && data.toJS ? data.toJS() : data || {};
     var slug = entry.get("slug");
     if (entry.get("collection") === "danh-muc" && REGISTRY_FILES[slug]) {
-      return Form.registryProblems(slug, data.entries, R);
+      return Form.registryProblems(slug, (data.registry || {}).entries, R);
     }
     if (entry.get("collection") === "tin-tuc") {
       return Form.articleProblems(data, R, entry.get("newRecord") ? null : entry.get("path"));
@@ -264,6 +261,25 @@
     return SiteList;
   }
 
+  /* Decap's object, keeping only its own fields' controls. Decap's lists and objects hand every
+     nested control up to the form, which keeps one per top-level field: the last one handed up
+     (a field deep in a list) would then be the only one checked on saving. This object stops
+     that, so that saving checks every field inside it. */
+  function objectWidget(base) {
+    class SiteObject extends base.control {
+      constructor(props) {
+        super(props);
+        var self = this;
+        this.processControlRef = function (ref) {
+          var field = ref && ref.props && ref.props.field;
+          var own = self.props.field.get("fields");
+          if (field && own && own.includes(field)) self.childRefs[field.get("name")] = ref;
+        };
+      }
+    }
+    return SiteObject;
+  }
+
   function selectWidget(base) {
     class SiteSelect extends base.control {
       constructor(props) {
@@ -288,138 +304,11 @@
 
   var list = CMS.getWidget("list"), select = CMS.getWidget("select");
   register("hh-list", listWidget(list), "list");
+  register("hh-object", objectWidget(CMS.getWidget("object")), "object");
   register("hh-select", selectWidget(select), "select");
   register("hh-string", StringControl, "string");
   register("hh-count", CountControl, "string");
   register("hh-date", DateControl, "string");
   register("hh-slug", SlugControl, "string");
-
-  /* ---- saving: no empty keys, no `illustrative: false` ---- */
-
-  function isEmpty(value) {
-    return value === undefined || value === null || value === "" ||
-      (value && typeof value.size === "number" && typeof value.toJS === "function" && value.size === 0);
-  }
-
-  function withoutEmpty(value) {
-    if (!value || typeof value.toJS !== "function") return value;
-    if (typeof value.keySeq === "function" && typeof value.get === "function" && !value.push) {
-      return value.map(withoutEmpty).filter(function (v) { return !isEmpty(v); });
-    }
-    return value.map(withoutEmpty);
-  }
-
-  CMS.registerEventListener({
-    name: "preSave",
-    handler: function (event) {
-      var entry = event.entry;
-      if (entry.get("collection") !== "tin-tuc") return undefined;
-      var data = withoutEmpty(entry.get("data"));
-      if (data.get("illustrative") === false) data = data.delete("illustrative");
-      var honours = data.get("honours");
-      if (honours && honours.get && !honours.get("awards") && isEmpty(honours.get("year"))) data = data.delete("honours");
-      return data;
-    }
-  });
-
-  /* ---- registry files: a YAML list, with the header comment kept ---- */
-
-  var KEY_ORDER = ["slug", "name", "kind", "level", "recipients", "rank", "parent", "aliases",
-    "valid_from", "valid_until", "successor", "note"];
-
-  function ordered(entry) {
-    var out = {};
-    KEY_ORDER.concat(Object.keys(entry)).forEach(function (key) {
-      var value = entry[key];
-      if (!(key in out) && !isEmpty(value) && !(Array.isArray(value) && !value.length)) out[key] = value;
-    });
-    return out;
-  }
-
-  if (window.jsyaml) {
-    CMS.registerCustomFormat("hh-registry", "yml", {
-      fromFile: function (content) {
-        var lines = String(content || "").split("\n"), header = [];
-        while (lines.length && /^\s*(#.*)?$/.test(lines[0])) header.push(lines.shift());
-        var entries = window.jsyaml.load(lines.join("\n"), { schema: window.jsyaml.JSON_SCHEMA }) || [];
-        return { header: header.join("\n").replace(/\s+$/, ""), entries: entries };
-      },
-      toFile: function (data) {
-        var entries = (data.entries || []).map(function (entry) {
-          return window.jsyaml.safeDump([ordered(entry)], { lineWidth: -1, noRefs: true });
-        });
-        return (data.header ? data.header + "\n\n" : "") + entries.join("\n");
-      }
-    });
-  }
-
-  /* ---- preview: the article as the site shows it ---- */
-
-  function counts(line, kind) {
-    var value = line[R.countKeys[kind]];
-    var named = (line.recipients || []).filter(function (r) {
-      return (r.household ? "household" : r.name ? "individual" : "collective") === kind;
-    }).length;
-    var number = typeof value === "number" ? value : named;
-    return number ? number.toLocaleString("vi-VN") : "";
-  }
-
-  function awardTable(honours, date) {
-    var lines = (honours && honours.awards) || [];
-    if (!lines.length) return null;
-    var defaultYear = honours.year || (Form.parseDate(date) || {}).year || "";
-    var kinds = R.kinds;
-    return h("div", { className: "table-wrap" }, h("table", { className: "awards" },
-      h("caption", null, "Khen thưởng nêu trong bài"),
-      h("thead", null, h("tr", null, h("th", null, "Cấp khen thưởng"), h("th", null, "Hình thức, danh hiệu"),
-        h("th", null, "Năm thi đua"), kinds.map(function (kind) {
-          return h("th", { key: kind, className: "num" }, R.kindLabels[kind].replace(/^./, function (c) { return c.toUpperCase(); }));
-        }))),
-      h("tbody", null, lines.map(function (line, index) {
-        var names = (line.recipients || []).map(function (r) {
-          return (r.name || r.household ? (r.name || r.household) + " (" + nameOf("units", r.unit) + ")" : nameOf("units", r.unit));
-        });
-        return h("tr", { key: index },
-          h("td", null, nameOf("authorities", line.by)),
-          h("td", null, nameOf("awards", line.award), names.length ? h("br") : null,
-            names.length ? h("small", null, names.join("; ")) : null),
-          h("td", null, String(line.year || defaultYear)),
-          kinds.map(function (kind) { return h("td", { key: kind, className: "num" }, counts(line, kind)); }));
-      }))));
-  }
-
-  var ArticlePreview = createClass({
-    render: function () {
-      var data = this.props.entry.get("data").toJS();
-      var date = Form.parseDate(data.date);
-      return h("main", { id: "noi-dung", className: "wrap" }, h("article", null,
-        data.status === "draft" ? h("p", { className: "illustrative" }, "Bản nháp: chưa hiện trên trang.") : null,
-        data.illustrative ? h("p", { className: "illustrative" }, "Dữ liệu minh họa") : null,
-        h("h1", null, data.title || "(chưa có tiêu đề)"),
-        h("p", { className: "meta" }, date ? date.day + "/" + date.month + "/" + date.year : "",
-          data.author ? " · " + data.author : ""),
-        data.summary ? h("p", { className: "summary" }, data.summary) : null,
-        awardTable(data.honours, data.date),
-        h("div", { className: "content" }, this.props.widgetFor("body"))));
-    }
-  });
-
-  var css = document.body && document.body.getAttribute("data-site-css");
-  if (css) CMS.registerPreviewStyle(css);
-  CMS.registerPreviewTemplate("tin-tuc", ArticlePreview);
-
-  /* ---- words Decap's locale cannot reach: react-select's "No options" ---- */
-
-  var NO_OPTIONS = "Không có lựa chọn nào phù hợp";
-  new MutationObserver(function (changes) {
-    changes.forEach(function (change) {
-      change.addedNodes.forEach(function (node) {
-        var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-        if (node.nodeType === Node.TEXT_NODE && node.nodeValue === "No options") node.nodeValue = NO_OPTIONS;
-        while (walker.nextNode()) {
-          if (walker.currentNode.nodeValue === "No options") walker.currentNode.nodeValue = NO_OPTIONS;
-        }
-      });
-    });
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  Form.entryProblems = entryProblems; // for the last check before saving (decap-files.js)
 })();
