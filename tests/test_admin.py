@@ -245,3 +245,12 @@ def test_registries_are_editable_in_the_form(demo_site):
     awards = by_name(by_name(by_name(files["awards"]["fields"])["registry"]["fields"])["entries"]["fields"])
     assert option_values(awards["recipients"]) == ["collective", "individual", "household"]
     assert [o["label"] for o in awards["recipients"]["options"]] == ["tập thể", "cá nhân", "hộ gia đình"]
+
+
+def test_the_published_editor_opens_a_pull_request_per_article(published_site):
+    """The published editor saves through the editorial workflow and shows the check's commit status."""
+    config = load_config(published_site)
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["show_preview_links"] is True
+    workflow = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text(encoding="utf-8"))
+    assert f"context={config['backend']['preview_context']}" in workflow["jobs"]["check"]["steps"][-1]["run"]

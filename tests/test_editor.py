@@ -225,3 +225,40 @@ def test_invoke_serve_watches_the_content(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def workflow_check_commands() -> list[str]:
+    """The commands the pull request workflow runs to check an article, in order."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text(encoding="utf-8"))
+    assert "pull_request" in workflow[True]  # YAML reads the key "on" as True
+    steps = workflow["jobs"]["check"]["steps"]
+    commands = [step["run"] for step in steps if step.get("name") in ("Check the content", "Build the site")]
+    assert commands == [".venv/bin/invoke check", ".venv/bin/invoke build"]
+    report = [step for step in steps if "statuses/" in step.get("run", "")]
+    assert report and report[0]["if"].startswith("always()") and "kiem-tra-bai" in report[0]["run"]
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["check"]["script"][-2:] == commands
+    return commands
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_the_pull_request_check_fails_for_an_article_the_build_refuses(tmp_path, broken):
+    """The workflow's check steps, run on a branch's files: a refused article fails the status."""
+    project = tmp_path / "project"
+    shutil.copytree(CONTENT, project / "content")
+    for name in ("theme", "plugins", "editor", "devtools", ".venv"):
+        (project / name).symlink_to(ROOT / name)
+    for name in ("tasks.py", "pelicanconf.py"):  # both find the project from their own place
+        shutil.copy(ROOT / name, project / name)
+    if broken:  # what the web editor could not stop: an article written by hand on the branch
+        seed = project / "content" / SEED
+        seed.write_text(seed.read_text(encoding="utf-8").replace("collectives: 2", "collectives: 1.780", 1),
+                        encoding="utf-8")
+    codes = []
+    for command in workflow_check_commands():
+        result = subprocess.run(["bash", "-e", "-c", command], cwd=project, capture_output=True, text=True)
+        codes.append(result.returncode)
+        if result.returncode:
+            assert f"content/{SEED}:" in result.stdout + result.stderr
+            break  # a failed step ends the job: the status is "failure"
+    assert (codes[-1] != 0) is broken, codes

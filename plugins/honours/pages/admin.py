@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 BUNDLE_FOLDER = ("decap-cms", "dist")
 BUNDLE_MAIN = "decap-cms.js"
 CONFIG_NAME = "config.yml"
+# The commit status the pull request check reports (.github/workflows/check.yml, .gitlab-ci.yml's job).
+PREVIEW_CONTEXT = {"github": "kiem-tra-bai", "gitlab": "check"}
 # The editor's own scripts (theme/static/js), loaded after Decap's and the generated rules, in this order.
 SCRIPTS = ("decap-vi.js", "decap-rules.js", "decap-widgets.js", "decap-files.js")
 # A YAML reader and writer for the registry files, installed by `npm ci` with Decap (its front-matter parser uses it).
@@ -135,8 +137,13 @@ def admin_config(settings: dict, registries: Registries) -> dict:
         "show_preview_links": False,
     }
     if setting(settings, "HONOURS_ADMIN_PUBLISH_MODE"):
-        # Each article a branch and a pull request, checked by CI before it is merged (see README).
+        # Each article a branch and a pull request, checked by CI before it is merged (see README);
+        # the editor shows the check's commit status, named as CI reports it.
         config["publish_mode"] = setting(settings, "HONOURS_ADMIN_PUBLISH_MODE")
+        config["show_preview_links"] = True
+        context = PREVIEW_CONTEXT.get(config["backend"].get("name"))
+        if context:
+            config["backend"].setdefault("preview_context", context)
     if settings.get("SITEURL"):
         config["site_url"] = config["display_url"] = settings["SITEURL"]
     config.update({
