@@ -69,7 +69,7 @@ def test_config_offers_exactly_the_registry_slugs(demo_site):
     assert list(fields) == ["title", "slug", "date", "status", "author", "category", "tags", "summary", "units",
                             "illustrative", "source", "honours", "body"]
     assert list(by_name(fields["source"]["fields"])) == ["url", "publisher"]
-    assert fields["date"]["widget"] == "hh-date"
+    assert fields["date"]["widget"] == "datetime" and fields["date"]["hh_time"] is True
     assert fields["illustrative"]["widget"] == "boolean" and fields["body"]["widget"] == "markdown"
     assert "default" not in fields["illustrative"]  # written only when turned on
     assert option_values(fields["status"]) == ["draft", "published"]

@@ -149,6 +149,7 @@ def test_an_article_with_award_lines_is_saved_and_builds(editor):
                                    exact=True).count() == 1
     assert editor.save() == SAVED
     [saved] = editor.files() - before
+    assert saved.parent.name == "2018", saved  # the folder of the article's year
     header = front_matter(saved)
     assert header["date"] == "2018-03-05 08:00" and header["status"] == "published"
     assert "illustrative" not in header and "slug" not in header

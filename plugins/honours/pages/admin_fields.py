@@ -51,7 +51,9 @@ def articles_collection(folder: str, registries: Registries) -> dict:
             {"name": "slug", "label": "Địa chỉ bài", "widget": "hh-slug", "required": False, "hh_path": "slug",
              "hint": "Tạo từ tiêu đề. Chỉ điền khi địa chỉ đó đã có bài khác dùng: chữ thường không dấu, số và "
                      "dấu gạch nối."},
-            {"name": "date", "label": "Ngày đăng", "widget": "hh-date", "hh_path": "date", "hh_time": True,
+            # "datetime", which decap-widgets.js replaces with its own: Decap takes {{year}} of the path and
+            # the list's dates from a field of that widget.
+            {"name": "date", "label": "Ngày đăng", "widget": "datetime", "hh_path": "date", "hh_time": True,
              "default": "{{now}}", "hint": "Ngày/tháng/năm giờ:phút (giờ Việt Nam), ví dụ 01/02/2018 08:00. "
                                            "Bài mới được lưu trong thư mục của năm đăng."},
             {"name": "status", "label": "Trạng thái", "widget": "select", "options": STATUS_OPTIONS,

@@ -309,6 +309,8 @@
   register("hh-string", StringControl, "string");
   register("hh-count", CountControl, "string");
   register("hh-date", DateControl, "string");
+  // Also in place of Decap's own date widget, which Decap needs by name to take an article's year.
+  register("datetime", DateControl, "datetime");
   register("hh-slug", SlugControl, "string");
   Form.entryProblems = entryProblems; // for the last check before saving (decap-files.js)
 })();
