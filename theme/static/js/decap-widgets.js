@@ -265,6 +265,12 @@
      nested control up to the form, which keeps one per top-level field: the last one handed up
      (a field deep in a list) would then be the only one checked on saving. This object stops
      that, so that saving checks every field inside it. */
+  function blankValue(value) {
+    if (value === undefined || value === null || value === "") return true;
+    if (typeof value.every === "function" && typeof value.toJS === "function") return value.every(blankValue);
+    return false;
+  }
+
   function objectWidget(base) {
     class SiteObject extends base.control {
       constructor(props) {
@@ -274,6 +280,11 @@
           var field = ref && ref.props && ref.props.field;
           var own = self.props.field.get("fields");
           if (field && own && own.includes(field)) self.childRefs[field.get("name")] = ref;
+        };
+        // An optional group left empty is not written, so its required fields are not required then.
+        var validate = this.validate;
+        this.validate = function () {
+          if (self.props.field.get("required") !== false || !blankValue(self.props.value)) validate();
         };
       }
     }
