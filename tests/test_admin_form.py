@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,11 @@ class Editor:
 
     def new_article(self, title: str, day: str):
         page = self.open("#/collections/tin-tuc/new")
+        # A new article is dated now, shown day/month/year in Vietnam's time, whatever the browser's language.
+        shown = page.get_by_label("Ngày đăng", exact=True).input_value()
+        assert re.fullmatch(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", shown), shown
+        today = datetime.now(timezone(timedelta(hours=7)))
+        assert shown[:10] in {today.strftime("%d/%m/%Y"), (today - timedelta(minutes=2)).strftime("%d/%m/%Y")}
         page.get_by_label("Tiêu đề", exact=True).fill(title)
         page.get_by_label("Ngày đăng", exact=True).fill(day)
         page.locator("[data-slate-editor]").click()
@@ -216,7 +222,11 @@ def test_a_taken_address_is_shown_and_another_can_be_given(editor):
 
 def test_a_draft_is_saved_but_not_on_the_site(editor):
     before = editor.files()
-    editor.new_article("Bản nháp chưa đăng về Hợp Thịnh", "07/03/2018 08:00")
+    page = editor.new_article("Bản nháp chưa đăng về Hợp Thịnh", "07/03/2018 08:00")
+    page.get_by_label("Trạng thái", exact=True).click()
+    page.keyboard.type("không có trong danh sách")
+    page.get_by_text("Không có lựa chọn nào phù hợp", exact=True).wait_for(timeout=WAIT_MS)  # not "No options"
+    page.keyboard.press("Escape")
     editor.choose("Trạng thái", "Bản nháp (chưa hiện trên trang)")
     assert editor.save() == SAVED
     [saved] = editor.files() - before
