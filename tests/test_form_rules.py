@@ -80,6 +80,18 @@ ARTICLE_CASES = {
     "a taken title with its own address": (
         article(title=SEED_TITLE, date="2018-02-05 08:00", slug="hiep-hoa-tong-ket-thi-dua-lan-hai"), True),
     "an address with capitals": (article(slug="Hiep-Hoa"), False),
+    "one count for collectives and individuals": (article(line(collectives_or_individuals="64")), True),
+    "one count beside a count of its own": (article(line(collectives_or_individuals="64", individuals="3")), False),
+    "one count for an award given to individuals only": (
+        article(line(award="chien-si-thi-dua-co-so", collectives_or_individuals="5")), False),
+    "more names than the count together": (
+        article(line(collectives_or_individuals="1", recipients=[{"unit": "xa-hoa-son"},
+                                                                 {"name": "Trần Thị Bình", "unit": "xa-hoa-son"}])),
+        False),
+    "names within the count together": (
+        article(line(collectives_or_individuals="2", recipients=[{"unit": "xa-hoa-son"},
+                                                                 {"name": "Trần Thị Bình", "unit": "xa-hoa-son"}])),
+        True),
     "no title": (article(title=""), False),
 }
 
@@ -131,7 +143,7 @@ def typed_to_saved(form, data: dict) -> tuple[dict, list]:
         const honours = data.honours || {};
         if (typeof honours.year === "string") honours.year = toStored(honours.year);
         (honours.awards || []).forEach(line => {
-          ["year", ...Object.values(R.countKeys)].forEach(key => {
+          ["year", R.combinedKey, ...Object.values(R.countKeys)].forEach(key => {
             if (typeof line[key] === "string") line[key] = toStored(line[key]);
           });
         });

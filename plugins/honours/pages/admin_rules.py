@@ -13,8 +13,9 @@ import json
 import posixpath
 import re
 
-from ..core.model import COUNT_KEYS, MAX_DECISION_NUMBER, MAX_NAME, MAX_NOTE, MAX_TITLE, STATUSES, YEAR_MIN
-from ..core.registries import AWARD_KINDS, LEVELS, RECIPIENT_KINDS, UNIT_KINDS, Registries
+from ..core.counts import COMBINED_KEY, COUNT_KEYS
+from ..core.model import MAX_DECISION_NUMBER, MAX_NAME, MAX_NOTE, MAX_TITLE, STATUSES, YEAR_MIN
+from ..core.registries import AWARD_KINDS, COMBINED_KIND, COUNT_KINDS, LEVELS, RECIPIENT_KINDS, UNIT_KINDS, Registries
 
 RULES_NAME = "rules.js"
 COUNT_MAX = 1_000_000  # as core.model reads counts
@@ -29,6 +30,9 @@ def form_rules(settings: dict, registries: Registries, contents) -> dict:
         "countMax": COUNT_MAX,
         "kinds": list(COUNT_KEYS),  # in the order the site shows them
         "countKeys": dict(COUNT_KEYS),
+        # One count for collectives and individuals together ("64 tập thể, cá nhân").
+        "combinedKey": COMBINED_KEY,
+        "combinedLabel": COUNT_KINDS[COMBINED_KIND],
         "kindLabels": dict(RECIPIENT_KINDS),
         "statuses": list(STATUSES),
         "maxLength": {"title": MAX_TITLE, "name": MAX_NAME, "household": MAX_NAME,

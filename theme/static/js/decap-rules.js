@@ -146,6 +146,25 @@
     return named;
   }
 
+  function allowedFor(award, R) {
+    return award.recipients.map(function (k) { return R.kindLabels[k]; }).join(", ");
+  }
+
+  /* A count for collectives and individuals together: only for awards given to both, never beside their own counts. */
+  function combinedCount(out, field, award, counts, combined, many, R) {
+    if (award.recipients.indexOf("collective") < 0 || award.recipients.indexOf("individual") < 0) {
+      out.add(field, "“" + award.name + "” chỉ tặng cho " + allowedFor(award, R) +
+        ", không tặng chung cho tập thể và cá nhân — ghi vào ô của đúng đối tượng");
+    }
+    if (counts.collective !== null || counts.individual !== null) {
+      out.add(field, "đã ghi riêng số tập thể hoặc số cá nhân nên không ghi thêm số chung — chỉ dùng một cách ghi");
+    }
+    if (many.collective + many.individual > combined) {
+      out.add(field, "ghi tên " + (many.collective + many.individual) + " tập thể, cá nhân nhưng số chung chỉ là " +
+        combined + " — tăng số lượng hoặc bớt tên");
+    }
+  }
+
   function awardLine(out, entry, index, R, defaultYear, latest) {
     var line = "honours.awards[" + index + "]";
     var before = out.list.length;
@@ -158,30 +177,35 @@
       var key = R.countKeys[kind];
       counts[kind] = integer(out, line + "." + key, entry[key], 0, R.countMax);
     });
+    var combined = integer(out, line + "." + R.combinedKey, entry[R.combinedKey], 0, R.countMax);
     var named = recipients(out, entry.recipients, line, R, lineYear);
     text(out, line + ".decision_number", entry.decision_number, false, R.maxLength.decision_number);
     text(out, line + ".note", entry.note, false, R.maxLength.note);
     if (out.list.length > before || !by || !award || lineYear === null) return;
     var kinds = R.kinds;
-    if (kinds.every(function (k) { return counts[k] === null; }) && !named.length) {
+    if (kinds.every(function (k) { return counts[k] === null; }) && combined === null && !named.length) {
       out.add(line, "thiếu số lượng được khen — ghi ít nhất một số lượng, hoặc ghi tên người, tập thể được khen");
       return;
     }
-    var total = 0;
+    var many = {};
+    kinds.forEach(function (kind) { many[kind] = named.filter(function (k) { return k === kind; }).length; });
+    if (combined !== null) {
+      combinedCount(out, line + "." + R.combinedKey, R.awards[award], counts, combined, many, R);
+      many.collective = many.individual = 0; // the named ones are part of the count together
+    }
+    var total = combined || 0;
     kinds.forEach(function (kind) {
       var key = R.countKeys[kind];
-      var many = named.filter(function (k) { return k === kind; }).length;
       var stated = counts[kind];
-      var final = stated === null ? many : stated;
+      var final = stated === null ? many[kind] : stated;
       total += final;
-      if (stated !== null && many > stated) {
-        out.add(line + "." + key, "ghi tên " + many + " " + R.kindLabels[kind] + " nhưng số " + R.kindLabels[kind] +
-          " chỉ là " + stated + " — tăng số lượng lên ít nhất " + many + " hoặc bớt tên");
+      if (stated !== null && many[kind] > stated) {
+        out.add(line + "." + key, "ghi tên " + many[kind] + " " + R.kindLabels[kind] + " nhưng số " + R.kindLabels[kind] +
+          " chỉ là " + stated + " — tăng số lượng lên ít nhất " + many[kind] + " hoặc bớt tên");
       }
       if (final && R.awards[award].recipients.indexOf(kind) < 0) {
-        var allowed = R.awards[award].recipients.map(function (k) { return R.kindLabels[k]; }).join(", ");
         out.add(line + "." + key, "“" + R.awards[award].name + "” không tặng cho " + R.kindLabels[kind] +
-          " — chỉ tặng cho: " + allowed);
+          " — chỉ tặng cho: " + allowedFor(R.awards[award], R));
       }
     });
     if (!total) out.add(line, "tổng số được khen bằng 0 — ghi số lượng được khen, hoặc xóa dòng này");

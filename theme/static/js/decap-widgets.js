@@ -203,6 +203,8 @@
       var count = item.get(R.countKeys[kind]);
       if (count !== undefined && count !== null && count !== "") parts.push(count + " " + R.kindLabels[kind]);
     });
+    var together = item.get(R.combinedKey);
+    if (together !== undefined && together !== null && together !== "") parts.push(together + " " + R.combinedLabel);
     var named = item.get("recipients");
     if (named && named.size) parts.push(named.size + " được ghi tên");
     return nameOf("awards", item.get("award")) + " – " + nameOf("authorities", item.get("by")) +
