@@ -240,7 +240,7 @@ def test_registries_are_editable_in_the_form(demo_site):
     assert registries["format"] == "hh-registry"
     units = by_name(by_name(by_name(files["units"]["fields"])["registry"]["fields"])["entries"]["fields"])
     assert list(units) == ["slug", "name", "kind", "parent", "aliases", "valid_from", "valid_until", "successor",
-                           "note"]
+                           "note", "act", "source"]
     assert sorted(option_values(units["successor"])) == sorted(registry_slugs("units"))
     awards = by_name(by_name(by_name(files["awards"]["fields"])["registry"]["fields"])["entries"]["fields"])
     assert option_values(awards["recipients"]) == ["collective", "individual", "household"]

@@ -84,10 +84,10 @@ class Editor:
         self.page.get_by_role("button", name="Thêm người hoặc tập thể").last.click()
         self.choose("Đơn vị", unit)
         if name:
-            self.page.get_by_label("Họ tên (cá nhân)").last.fill(name)
+            self.page.get_by_label(field_label("Họ tên (cá nhân)")).last.fill(name)
 
     def count(self, label: str, text: str) -> None:
-        self.page.get_by_label(label).last.fill(text)
+        self.page.get_by_label(field_label(label)).last.fill(text)
 
     def save(self) -> str:
         """Press "Công bố ngay"; return the notice Decap shows (saved, or refused)."""
@@ -104,8 +104,10 @@ class Editor:
     def errors_at(self, label: str) -> list[str]:
         """The messages shown at the (newest) field whose label starts with this text."""
         return self.page.evaluate("""(label) => {
-            const labels = [...document.querySelectorAll('label')]
-                .filter(l => l.textContent.trim().toLowerCase().startsWith(label.toLowerCase()));
+            const labels = [...document.querySelectorAll('label')].filter(l => {
+                const text = l.textContent.trim();
+                return text === label || text.startsWith(label + " (");
+            });
             const bar = labels.length ? labels[labels.length - 1].parentElement : null;
             return bar ? [...bar.querySelectorAll('li')].map(li => li.textContent) : [];
         }""", label)
@@ -136,6 +138,12 @@ def editor(tmp_path_factory):
             assert [error for error in session.errors if error != "undefined"] == []
         finally:
             chromium.close()
+
+
+def field_label(label: str) -> re.Pattern:
+    """A field's label exactly, with Decap's "(không bắt buộc)" after it or not ("Số tập thể" is not
+    "Số tập thể, cá nhân")."""
+    return re.compile("^" + re.escape(label) + r"( \(không bắt buộc\))?$")
 
 
 def front_matter(path: Path) -> dict:
@@ -212,7 +220,7 @@ def test_a_taken_address_is_shown_and_another_can_be_given(editor):
     [message] = editor.errors_at("Địa chỉ bài")
     assert "đã có bài khác dùng" in message and "hiep-hoa-tong-ket-thi-dua-khen-thuong-nam-2017.md" in message
     assert editor.files() == before
-    editor.page.get_by_label("Địa chỉ bài").fill("hiep-hoa-tong-ket-thi-dua-2017-ky-hai")
+    editor.page.get_by_label(field_label("Địa chỉ bài")).fill("hiep-hoa-tong-ket-thi-dua-2017-ky-hai")
     assert editor.save() == SAVED
     [saved] = editor.files() - before
     assert front_matter(saved)["slug"] == "hiep-hoa-tong-ket-thi-dua-2017-ky-hai"
@@ -241,8 +249,8 @@ def test_a_missing_unit_is_added_from_the_form_and_used(editor):
     header = units_file.read_text(encoding="utf-8").split("\n- ")[0]
     page = editor.open("#/collections/danh-muc/entries/units")
     page.get_by_role("button", name="Thêm đơn vị").click()
-    page.get_by_label("Mã").last.fill("xa-moi-lap")
-    page.get_by_label("Tên").last.fill("Mới Lập")
+    page.get_by_label(field_label("Mã")).last.fill("xa-moi-lap")
+    page.get_by_label(field_label("Tên")).last.fill("Mới Lập")
     editor.choose("Loại đơn vị", "Xã")
     assert editor.save() == SAVED
     text = units_file.read_text(encoding="utf-8")

@@ -104,6 +104,7 @@ REGISTRY_CASES = {
     "a successor that does not exist": ("units", {**UNIT, "valid_until": "2020-01-01", "successor": "xa-khong-co"},
                                         False),
     "a successor without an end date": ("units", {**UNIT, "successor": "xa-hoa-son"}, False),
+    "a unit's source that is not a web address": ("units", {**UNIT, "source": "Báo Bắc Giang"}, False),
     "an end before the start": ("units", {**UNIT, "valid_from": "2020-01-01", "valid_until": "2019-01-01"}, False),
     "a new authority": ("authorities", {"slug": "chu-tich-hoi-nong-dan", "name": "Chủ tịch Hội Nông dân huyện",
                                         "level": "district"}, True),

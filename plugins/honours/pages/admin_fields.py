@@ -155,6 +155,11 @@ def registry_collection(folder: str, registries: Registries) -> dict:
         {**select("successor", "Đơn vị kế thừa", units, "Đơn vị mới khi sáp nhập.", required=False),
          "widget": "hh-select", "hh_path": "units[{entries}].successor"},
         {"name": "note", "label": "Ghi chú", "widget": "text", "required": False},
+        {**string("act", "Văn bản", "Văn bản quyết định việc thành lập, sáp nhập, ví dụ: Nghị quyết "
+                                    "813/NQ-UBTVQH14.", required=False), "widget": "hh-string",
+         "hh_path": "units[{entries}].act"},
+        {**string("source", "Nguồn", "Địa chỉ web của bản tin công bố văn bản, bắt đầu bằng https://.",
+                  required=False), "widget": "hh-string", "hh_path": "units[{entries}].source"},
     ]
     authority_fields = [*registry_common("authorities", "Tên đầy đủ, ví dụ: Chủ tịch UBND huyện"),
                         choice("level", "Cấp", LEVELS), aliases()]

@@ -54,7 +54,7 @@
   /* ---- registry files: a YAML list, with the header comment kept ---- */
 
   var KEY_ORDER = ["slug", "name", "kind", "level", "recipients", "rank", "parent", "aliases",
-    "valid_from", "valid_until", "successor", "note"];
+    "valid_from", "valid_until", "successor", "note", "act", "source"];
 
   function ordered(entry) {
     var out = {};

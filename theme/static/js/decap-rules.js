@@ -290,6 +290,9 @@
         var from = day(out, at + ".valid_from", entry.valid_from);
         var until = day(out, at + ".valid_until", entry.valid_until);
         if (from && until && from > until) out.add(at + ".valid_until", "ngày kết thúc trước ngày bắt đầu");
+        if (!blank(entry.source) && !/^https?:\/\//.test(String(entry.source).trim())) {
+          out.add(at + ".source", "nguồn phải là địa chỉ web — chép nguyên địa chỉ bắt đầu bằng https://");
+        }
         if (!blank(entry.successor) && blank(entry.valid_until)) {
           out.add(at + ".successor", "có đơn vị kế thừa nhưng không có ngày cuối cùng tồn tại — điền ngày đó");
         }
