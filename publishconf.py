@@ -13,3 +13,6 @@ SITEURL = os.environ.get("SITEURL", "https://hiephoa.example.vn").rstrip("/")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+# The published web editor saves each article on its own branch as a pull
+# request, which CI checks and builds before it can be merged (README).
+HONOURS_ADMIN_PUBLISH_MODE = "editorial_workflow"

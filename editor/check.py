@@ -22,6 +22,12 @@ from .extract import compare
 
 def run_check(settings: dict) -> tuple[list[str], list[str]]:
     """Return (errors, warnings) for the content, each as 'file:line: field: …' lines."""
+    problems, warnings = check_problems(settings)
+    return [str(p) for p in problems], [f"cảnh báo: {w}" for w in warnings]
+
+
+def check_problems(settings: dict) -> tuple[list[Problem], list[Problem]]:
+    """Return (errors, warnings) for the content, each sorted by file and line."""
     article_files, page_files = content_files(settings)
     index = scan_content(settings, article_files, page_files)
     problems = [*index.problems, *image_folder(settings)[1]]  # every image is published, shown or not
@@ -29,7 +35,7 @@ def run_check(settings: dict) -> tuple[list[str], list[str]]:
         problems = output_problems(settings, _contents(settings, index, page_files))
     warnings = [*index.warnings, *prose_warnings(settings, index)] if not problems else list(index.warnings)
     warnings += category_warnings(index)
-    return [str(p) for p in sorted(problems)], [f"cảnh báo: {w}" for w in sorted(warnings)]
+    return sorted(problems), sorted(warnings)
 
 
 def category_warnings(index) -> list[Problem]:

@@ -46,7 +46,7 @@ def by_name(fields: list[dict]) -> dict[str, dict]:
 
 
 def option_values(field: dict) -> list[str]:
-    assert field["widget"] == "select", field["name"]
+    assert field["widget"] in ("select", "hh-select"), field["name"]
     assert all(option["label"].strip() for option in field["options"]), field["name"]
     return [option["value"] for option in field["options"]]
 
@@ -61,19 +61,22 @@ def test_config_offers_exactly_the_registry_slugs(demo_site):
     assert config["local_backend"] is True
     assert config["backend"] == {"name": "github", "repo": config["backend"]["repo"], "branch": "main"}
     assert (config["media_folder"], config["public_folder"]) == ("content/images", "/images")
-    [articles] = [c for c in config["collections"] if c["folder"] == "content/tin-tuc"]
+    [articles] = [c for c in config["collections"] if c.get("folder") == "content/tin-tuc"]
     assert articles["label"] == "Tin tức"
     assert (articles["path"], articles["extension"], articles["format"]) == ("{{year}}/{{slug}}", "md",
                                                                              "yaml-frontmatter")
     fields = by_name(articles["fields"])
-    assert list(fields) == ["title", "date", "author", "category", "tags", "summary", "units", "illustrative",
-                            "source", "honours", "body"]
+    assert list(fields) == ["title", "slug", "date", "status", "author", "category", "tags", "summary", "units",
+                            "illustrative", "source", "honours", "body"]
     assert list(by_name(fields["source"]["fields"])) == ["url", "publisher"]
-    assert fields["date"]["format"] == "YYYY-MM-DD HH:mm"
+    assert fields["date"]["widget"] == "datetime" and fields["date"]["hh_time"] is True
     assert fields["illustrative"]["widget"] == "boolean" and fields["body"]["widget"] == "markdown"
+    assert "default" not in fields["illustrative"]  # written only when turned on
+    assert option_values(fields["status"]) == ["draft", "published"]
+    assert [o["label"] for o in fields["status"]["options"]][1] == "Đã đăng"
     assert fields["units"]["multiple"] is True
     honours = by_name(fields["honours"]["fields"])
-    assert honours["year"]["widget"] == "number"
+    assert honours["year"]["widget"] == "hh-count"
     line = by_name(honours["awards"]["fields"])
     recipient = by_name(line["recipients"]["fields"])
     assert list(recipient) == ["unit", "name", "household"]
@@ -85,7 +88,8 @@ def test_config_offers_exactly_the_registry_slugs(demo_site):
     assert option_values(fields["units"]) == option_values(recipient["unit"])
     for name in ("collectives", "individuals", "households", "collectives_or_individuals"):
         count = line[name]
-        assert (count["widget"], count["value_type"], count["min"], count["required"]) == ("number", "int", 0, False)
+        assert (count["widget"], count["required"], count["hh_path"]) == ("hh-count", False,
+                                                                          "honours.awards[{awards}]." + name)
     for name in ("decision_number", "decision_date", "note", "year", "recipients"):
         assert line[name]["required"] is False, name
     labels = {o["value"]: o["label"] for o in line["award"]["options"]}
@@ -104,7 +108,8 @@ def test_decap_files_are_copied_and_loaded_from_the_site(demo_site):
     require_decap()
     page = read_page(demo_site, "/admin/")
     scripts = [s["src"] for s in page.find_all("script")]
-    assert scripts == ["/admin/decap-cms.js", "/theme/js/decap-vi.js"]
+    assert scripts == ["/admin/decap-cms.js", "/admin/js-yaml.min.js", "/admin/rules.js", "/theme/js/decap-vi.js",
+                       "/theme/js/decap-rules.js", "/theme/js/decap-widgets.js", "/theme/js/decap-files.js"]
     assert (demo_site / "admin/decap-cms.js").read_bytes() == BUNDLE.read_bytes()
     copied = {p.name for p in (demo_site / "admin").iterdir()}
     assert {"decap-cms.js.LICENSE.txt", "index.html", "config.yml"} <= copied
@@ -223,3 +228,29 @@ def test_editor_lists_the_articles_through_the_local_backend(tmp_path):
                  if not url.startswith(("data:", "blob:")) and urlsplit(url).netloc not in (site, backend)]
     assert elsewhere == [], "requests to another host"
     assert any(urlsplit(url).netloc == backend for url in requests), "the editor never asked decap-server"
+
+
+def test_registries_are_editable_in_the_form(demo_site):
+    """Units, authorities and awards each a file of the "Danh mục" collection, with the same choices as the build."""
+    config = load_config(demo_site)
+    [registries] = [c for c in config["collections"] if c["name"] == "danh-muc"]
+    files = {f["name"]: f for f in registries["files"]}
+    assert {name: f["file"] for name, f in files.items()} == {
+        name: f"content/data/{name}.yml" for name in ("units", "authorities", "awards")}
+    assert registries["format"] == "hh-registry"
+    units = by_name(by_name(by_name(files["units"]["fields"])["registry"]["fields"])["entries"]["fields"])
+    assert list(units) == ["slug", "name", "kind", "parent", "aliases", "valid_from", "valid_until", "successor",
+                           "note", "act", "source"]
+    assert sorted(option_values(units["successor"])) == sorted(registry_slugs("units"))
+    awards = by_name(by_name(by_name(files["awards"]["fields"])["registry"]["fields"])["entries"]["fields"])
+    assert option_values(awards["recipients"]) == ["collective", "individual", "household"]
+    assert [o["label"] for o in awards["recipients"]["options"]] == ["tập thể", "cá nhân", "hộ gia đình"]
+
+
+def test_the_published_editor_opens_a_pull_request_per_article(published_site):
+    """The published editor saves through the editorial workflow and shows the check's commit status."""
+    config = load_config(published_site)
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["show_preview_links"] is True
+    workflow = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text(encoding="utf-8"))
+    assert f"context={config['backend']['preview_context']}" in workflow["jobs"]["check"]["steps"][-1]["run"]

@@ -101,6 +101,7 @@ DEFAULTS = {
     "HONOURS_ADMIN_NODE_MODULES": "node_modules",
     "HONOURS_ADMIN_BACKEND": {"name": "github", "repo": "", "branch": "main"},  # the site names its repository
     "HONOURS_ADMIN_LOCAL_BACKEND": True,
+    "HONOURS_ADMIN_PUBLISH_MODE": "",  # "editorial_workflow": each saved article a pull request
     "HONOURS_ADMIN_CONTENT_FOLDER": "content",
 }
 

@@ -46,17 +46,24 @@
     ui: { settingsDropdown: { account: "Tài khoản" } }
   };
 
-  function fill(phrases, more) {
+  // Decap's own wording that would mislead here: its notice for a blank required field is
+  // shown for every problem the form finds (decap-widgets.js).
+  var replaced = {
+    ui: { toast: { missingRequiredField: "Có trường chưa hợp lệ hoặc còn thiếu (lời nhắn màu đỏ ngay tại trường đó). " +
+      "Hãy sửa trước khi lưu; bài chưa được lưu." } }
+  };
+
+  function fill(phrases, more, replace) {
     Object.keys(more).forEach(function (key) {
       var value = more[key];
       if (value && typeof value === "object") {
-        phrases[key] = fill(phrases[key] && typeof phrases[key] === "object" ? phrases[key] : {}, value);
-      } else if (!(key in phrases)) {
+        phrases[key] = fill(phrases[key] && typeof phrases[key] === "object" ? phrases[key] : {}, value, replace);
+      } else if (replace || !(key in phrases)) {
         phrases[key] = value;
       }
     });
     return phrases;
   }
 
-  CMS.registerLocale("vi", fill(CMS.getLocale("vi") || {}, missing));
+  CMS.registerLocale("vi", fill(fill(CMS.getLocale("vi") || {}, missing), replaced, true));
 })();
