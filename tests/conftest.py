@@ -141,3 +141,13 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def registries():
+    """The demo site's registries, loaded once per test module."""
+    from honours.core.registries import load_registries
+
+    loaded, problems = load_registries(str(CONTENT / "data"))
+    assert problems == []
+    return loaded
