@@ -8,6 +8,7 @@ Vietnamese, and not saved.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
@@ -18,6 +19,7 @@ import pytest
 import yaml
 from browser import CHROMIUM_ARGS, require_chromium, serve
 from conftest import CONTENT, read_page, run_pelican
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_admin import decap_server, free_port, require_decap
 
 pytestmark = pytest.mark.browser
@@ -97,7 +99,10 @@ class Editor:
         notice = page.get_by_text(re.compile(f"{SAVED}|{REFUSED}")).first
         notice.wait_for(timeout=WAIT_MS)
         text = notice.inner_text()
-        notice.click()  # Decap closes a notice when it is clicked; the next save shows its own
+        # Decap closes a notice when it is clicked, and the next save shows its own; a notice that
+        # closed by itself meanwhile (they time out) leaves nothing to click.
+        with contextlib.suppress(PlaywrightTimeout):
+            notice.click(timeout=5_000)
         notice.wait_for(state="detached", timeout=WAIT_MS)
         return text
 
